@@ -1,0 +1,4 @@
+@NullMarked
+package dev.farminglabs.orm.capability;
+
+import org.jspecify.annotations.NullMarked;

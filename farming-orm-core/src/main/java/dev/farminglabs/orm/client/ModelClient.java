@@ -1,0 +1,76 @@
+package dev.farminglabs.orm.client;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import dev.farminglabs.orm.query.FindQuery;
+import dev.farminglabs.orm.query.UpdateQuery;
+import dev.farminglabs.orm.query.UpsertQuery;
+import dev.farminglabs.orm.query.WhereQuery;
+
+/**
+ * The operations on one model, the same on every backend: the twelve methods of the TypeScript original plus
+ * {@link #stream}. Results are {@link Row}s or, for {@code orm.model(name, Type.class)}, records/POJOs mapped with
+ * Jackson. Immutable and thread-safe; bad input fails with {@code VALIDATION_ERROR} before reaching the backend.
+ *
+ * @param <T> the result type
+ */
+public interface ModelClient<T> {
+
+	/** The model name. */
+	String name();
+
+	/** Every row, in id order. */
+	default List<T> findMany() {
+		return findMany((q) -> {
+		});
+	}
+
+	/** The rows matching the query, ordered by its order (ties broken by id), paged by take/skip. */
+	List<T> findMany(Consumer<FindQuery> query);
+
+	/** The first row matching the query, if any. */
+	Optional<T> findOne(Consumer<FindQuery> query);
+
+	/** The first row matching the query in its order, if any. */
+	Optional<T> findFirst(Consumer<FindQuery> query);
+
+	/** The row with exactly one unique key given in the where (flat, or named as {@code namespace_key}). */
+	Optional<T> findUnique(Consumer<FindQuery> query);
+
+	/** The rows matching the query, read lazily; close the stream (try-with-resources) to free the cursor. */
+	Stream<T> stream(Consumer<FindQuery> query);
+
+	/** Every row. */
+	default long count() {
+		return count((q) -> {
+		});
+	}
+
+	/** The number of rows matching the where. */
+	long count(Consumer<WhereQuery> query);
+
+	/** Creates a row from a {@code Map} (null values allowed) or a record/POJO; returns it as stored. */
+	T create(Object data);
+
+	/** Creates rows, all or nothing where the backend has transactions; returns them as stored, in order. */
+	List<T> createMany(List<?> data);
+
+	/** Changes the first matching row in id order; returns it after the change, or empty when none matched. */
+	Optional<T> update(Consumer<UpdateQuery> query);
+
+	/** Changes every matching row; returns how many matched. A where is required ({@code Where.all()} for all). */
+	long updateMany(Consumer<UpdateQuery> query);
+
+	/** Creates the row with the where's unique key, or updates it when it exists; returns it as stored. */
+	T upsert(Consumer<UpsertQuery> query);
+
+	/** Deletes the first matching row in id order; returns it, or empty when none matched. */
+	Optional<T> delete(Consumer<WhereQuery> query);
+
+	/** Deletes every matching row; returns how many. A where is required ({@code Where.all()} for all). */
+	long deleteMany(Consumer<WhereQuery> query);
+
+}

@@ -1,0 +1,38 @@
+package dev.farminglabs.orm.client;
+
+import java.util.List;
+import java.util.function.Function;
+
+import dev.farminglabs.orm.schema.FrameworkSchema;
+
+/**
+ * The client a framework writes its store against, bound to one {@link FrameworkSchema} and one runtime. Immutable
+ * and thread-safe (a Spring singleton); the client a transaction passes in is confined to that transaction.
+ */
+public interface OrmClient {
+
+	/** The schema this client serves. */
+	FrameworkSchema schema();
+
+	/** The operations on a model, with {@link Row} results. */
+	ModelClient<Row> model(String name);
+
+	/** The operations on a model, with results mapped to a record or POJO by Jackson. */
+	<T> ModelClient<T> model(String name, Class<T> type);
+
+	/** The runtime this client runs on and its capabilities. */
+	DriverHandle driver();
+
+	/**
+	 * Runs work in one transaction: committed when it returns, rolled back when it throws. Nested calls use
+	 * savepoints. Fails with {@code UNSUPPORTED_OPERATION} when the backend has no transactions.
+	 */
+	<R> R transaction(Function<OrmClient, R> work);
+
+	/**
+	 * Runs operations in order, in one transaction where the backend has them (otherwise one after another), and
+	 * returns their results in order.
+	 */
+	<R> List<R> batch(List<? extends Function<OrmClient, ? extends R>> operations);
+
+}

@@ -1,0 +1,151 @@
+package dev.farminglabs.orm.client;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.farminglabs.orm.codec.JsonValues;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One result row: the selected fields in their canonical Java types (see {@code FieldKind}) and selected relations
+ * as {@code Row} or {@code List<Row>}. A field that was not selected is absent; a null field is present with null.
+ * Immutable.
+ */
+public final class Row {
+
+	private final Map<String, @Nullable Object> values;
+
+	private Row(Map<String, @Nullable Object> values) {
+		this.values = values;
+	}
+
+	/** A row with these values, copied. */
+	public static Row of(Map<String, ? extends @Nullable Object> values) {
+		return new Row(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+	}
+
+	/** Whether the field or relation was selected. */
+	public boolean has(String name) {
+		return this.values.containsKey(name);
+	}
+
+	/** The value of a field or relation; throws when it was not selected. */
+	public @Nullable Object get(String name) {
+		if (!this.values.containsKey(name)) {
+			throw new IllegalArgumentException("Row has no '" + name + "'; it has " + this.values.keySet());
+		}
+		return this.values.get(name);
+	}
+
+	/** The value cast to a type. */
+	public <V> @Nullable V get(String name, Class<V> type) {
+		return type.cast(get(name));
+	}
+
+	public @Nullable String getString(String name) {
+		return get(name, String.class);
+	}
+
+	public @Nullable Boolean getBoolean(String name) {
+		return get(name, Boolean.class);
+	}
+
+	public @Nullable Instant getInstant(String name) {
+		return get(name, Instant.class);
+	}
+
+	public @Nullable BigDecimal getDecimal(String name) {
+		return get(name, BigDecimal.class);
+	}
+
+	/** An integer, integer id or bigint field as a {@code Long}. */
+	public @Nullable Long getLong(String name) {
+		Object value = get(name);
+		if (value instanceof BigInteger big) {
+			return big.longValueExact();
+		}
+		return (Long) value;
+	}
+
+	/** A bigint, integer or integer id field as a {@code BigInteger}. */
+	public @Nullable BigInteger getBigInteger(String name) {
+		Object value = get(name);
+		if (value instanceof Long number) {
+			return BigInteger.valueOf(number);
+		}
+		return (BigInteger) value;
+	}
+
+	/** A JSON field as a tree. */
+	public @Nullable JsonNode getJson(String name) {
+		return get(name, JsonNode.class);
+	}
+
+	/** A JSON field mapped to a type with Jackson. */
+	public <V> @Nullable V getJson(String name, Class<V> type) {
+		JsonNode node = getJson(name);
+		return (node != null) ? JsonValues.mapper().treeToValue(node, type) : null;
+	}
+
+	/** A to-one relation, or null when there is no related row. */
+	public @Nullable Row getRow(String relation) {
+		return get(relation, Row.class);
+	}
+
+	/** A to-many relation. */
+	@SuppressWarnings("unchecked")
+	public List<Row> getRows(String relation) {
+		return (List<Row>) Objects.requireNonNull(get(relation), relation);
+	}
+
+	/** The names present, in order. */
+	public Set<String> names() {
+		return this.values.keySet();
+	}
+
+	/** The values as an unmodifiable map (null values kept). */
+	public Map<String, @Nullable Object> asMap() {
+		return this.values;
+	}
+
+	/** The row mapped to a record or POJO with Jackson. */
+	public <T> T as(Class<T> type) {
+		return JsonValues.mapper().convertValue(toPlain(this), type);
+	}
+
+	private static @Nullable Object toPlain(@Nullable Object value) {
+		if (value instanceof Row row) {
+			Map<String, @Nullable Object> plain = new LinkedHashMap<>();
+			row.values.forEach((key, item) -> plain.put(key, toPlain(item)));
+			return plain;
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(Row::toPlain).toList();
+		}
+		return value;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return (this == other) || (other instanceof Row row && this.values.equals(row.values));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.values.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "Row" + this.values;
+	}
+
+}

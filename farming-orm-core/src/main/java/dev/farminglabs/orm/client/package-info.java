@@ -1,0 +1,4 @@
+@NullMarked
+package dev.farminglabs.orm.client;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,175 @@
+package dev.farminglabs.orm.codec;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.UUID;
+
+import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.schema.FieldDefinition;
+import dev.farminglabs.orm.schema.FieldKind;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Converts the Java values callers pass into the one canonical type of each field kind, and rejects anything else
+ * with a {@code VALIDATION_ERROR} that names the model and field. Canonical types: id {@code String} or {@code Long},
+ * string/enum {@code String}, bool {@code Boolean}, datetime {@code Instant}, integer {@code Long}, bigint
+ * {@code BigInteger} (signed 64-bit), decimal {@code BigDecimal}, json {@code JsonNode}.
+ */
+public final class ValueCodec {
+
+	private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+
+	private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+	private ValueCodec() {
+	}
+
+	/**
+	 * The canonical form of {@code value} for {@code field}; {@code null} stays {@code null} (callers check
+	 * nullability).
+	 * @throws OrmException with code {@code VALIDATION_ERROR} when the value does not fit the field
+	 */
+	public static @Nullable Object toCanonical(String model, FieldDefinition field, @Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		return switch (field.kind()) {
+			case ID -> field.isIntegral() ? toLong(model, field, value) : toIdString(model, field, value);
+			case STRING -> toText(model, field, value);
+			case BOOLEAN -> toBoolean(model, field, value);
+			case DATETIME -> toInstant(model, field, value);
+			case INTEGER -> toLong(model, field, value);
+			case BIGINT -> toBigInteger(model, field, value);
+			case DECIMAL -> toDecimal(model, field, value);
+			case JSON -> toJson(value);
+			case ENUM -> toEnum(model, field, value);
+		};
+	}
+
+	private static String toIdString(String model, FieldDefinition field, Object value) {
+		if (value instanceof String text) {
+			if (text.isEmpty()) {
+				throw invalid(model, field, value, "a non-empty string");
+			}
+			return text;
+		}
+		if (value instanceof UUID uuid) {
+			return uuid.toString();
+		}
+		throw invalid(model, field, value, "a String or UUID");
+	}
+
+	private static String toText(String model, FieldDefinition field, Object value) {
+		if (!(value instanceof String text)) {
+			throw invalid(model, field, value, "a String");
+		}
+		Integer maxLength = field.maxLength();
+		if (maxLength != null && text.codePointCount(0, text.length()) > maxLength) {
+			throw OrmException.validation(model, field.name(), "Model '" + model + "' field '" + field.name()
+					+ "' holds at most " + maxLength + " characters, got " + text.length());
+		}
+		return text;
+	}
+
+	private static Boolean toBoolean(String model, FieldDefinition field, Object value) {
+		if (value instanceof Boolean bool) {
+			return bool;
+		}
+		throw invalid(model, field, value, "a Boolean");
+	}
+
+	private static Instant toInstant(String model, FieldDefinition field, Object value) {
+		if (value instanceof Instant instant) {
+			return instant;
+		}
+		if (value instanceof OffsetDateTime offset) {
+			return offset.toInstant();
+		}
+		if (value instanceof ZonedDateTime zoned) {
+			return zoned.toInstant();
+		}
+		if (value instanceof Date date) {
+			return date.toInstant();
+		}
+		throw invalid(model, field, value, "an Instant, OffsetDateTime, ZonedDateTime or Date");
+	}
+
+	private static Long toLong(String model, FieldDefinition field, Object value) {
+		if (value instanceof Long number) {
+			return number;
+		}
+		if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+			return ((Number) value).longValue();
+		}
+		if (value instanceof BigInteger big && big.compareTo(LONG_MIN) >= 0 && big.compareTo(LONG_MAX) <= 0) {
+			return big.longValue();
+		}
+		throw invalid(model, field, value, "an integer (Integer, Long or BigInteger) within the 64-bit range");
+	}
+
+	private static BigInteger toBigInteger(String model, FieldDefinition field, Object value) {
+		if (value instanceof BigInteger big) {
+			if (big.compareTo(LONG_MIN) < 0 || big.compareTo(LONG_MAX) > 0) {
+				throw invalid(model, field, value, "a signed 64-bit integer");
+			}
+			return big;
+		}
+		if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+			return BigInteger.valueOf(((Number) value).longValue());
+		}
+		throw invalid(model, field, value, "a BigInteger, Long or Integer");
+	}
+
+	private static BigDecimal toDecimal(String model, FieldDefinition field, Object value) {
+		if (value instanceof BigDecimal decimal) {
+			return decimal;
+		}
+		if (value instanceof BigInteger big) {
+			return new BigDecimal(big);
+		}
+		if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+			return BigDecimal.valueOf(((Number) value).longValue());
+		}
+		throw invalid(model, field, value, "a BigDecimal (or an integer); doubles would lose exactness");
+	}
+
+	private static JsonNode toJson(Object value) {
+		if (value instanceof JsonNode node) {
+			return node;
+		}
+		return JsonValues.mapper().valueToTree(value);
+	}
+
+	private static String toEnum(String model, FieldDefinition field, Object value) {
+		String text = (value instanceof Enum<?> constant) ? constant.name() : (value instanceof String s) ? s : null;
+		if (text == null || !field.enumValues().contains(text)) {
+			throw OrmException.validation(model, field.name(), "Model '" + model + "' field '" + field.name()
+					+ "' must be one of " + field.enumValues() + ", got " + describe(value));
+		}
+		return text;
+	}
+
+	private static OrmException invalid(String model, FieldDefinition field, Object value, String expected) {
+		return OrmException.validation(model, field.name(), "Model '" + model + "' field '" + field.name() + "' ("
+				+ field.kind().name().toLowerCase() + ") expects " + expected + ", got " + describe(value));
+	}
+
+	private static String describe(Object value) {
+		String text = String.valueOf(value);
+		if (text.length() > 60) {
+			text = text.substring(0, 57) + "...";
+		}
+		return value.getClass().getSimpleName() + " " + text;
+	}
+
+	/** Whether the kind's values have an order, so {@code gt/gte/lt/lte} apply. */
+	public static boolean isOrdered(FieldDefinition field) {
+		return field.kind() != FieldKind.JSON && field.kind() != FieldKind.BOOLEAN;
+	}
+
+}

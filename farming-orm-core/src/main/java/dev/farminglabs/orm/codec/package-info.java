@@ -1,0 +1,4 @@
+@NullMarked
+package dev.farminglabs.orm.codec;
+
+import org.jspecify.annotations.NullMarked;

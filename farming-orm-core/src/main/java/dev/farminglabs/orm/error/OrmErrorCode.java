@@ -1,0 +1,53 @@
+package dev.farminglabs.orm.error;
+
+/**
+ * The normalised error codes every driver maps its backend's errors to, so framework code can branch on one set of
+ * codes whatever database the application runs.
+ */
+public enum OrmErrorCode {
+
+	/** A write would duplicate the value of a unique field or compound unique key. */
+	UNIQUE_CONSTRAINT_VIOLATION(false),
+
+	/** A write references a row that does not exist, or a delete would orphan one. */
+	FOREIGN_KEY_VIOLATION(false),
+
+	/** The table or collection of a model does not exist: the schema has not been pushed. */
+	MISSING_TABLE(false),
+
+	/** The schema namespace of a model's table does not exist. */
+	MISSING_SCHEMA(false),
+
+	/** A concurrent transaction conflicted with this one; retrying the transaction may succeed. */
+	TRANSACTION_CONFLICT(true),
+
+	/** The backend broke a deadlock by aborting this transaction; retrying may succeed. */
+	DEADLOCK(true),
+
+	/** A required column received no value at the backend. */
+	NOT_NULL_VIOLATION(false),
+
+	/** The input was rejected before it reached the backend: unknown model or field, wrong type, bad query shape. */
+	VALIDATION_ERROR(false),
+
+	/** The backend could not be reached or the connection broke. */
+	CONNECTION_FAILURE(true),
+
+	/** The backend did not answer in time. */
+	TIMEOUT(true),
+
+	/** The backend cannot do what was asked; its capabilities say so. */
+	UNSUPPORTED_OPERATION(false);
+
+	private final boolean retryable;
+
+	OrmErrorCode(boolean retryable) {
+		this.retryable = retryable;
+	}
+
+	/** Whether an operation that failed with this code may succeed when retried unchanged. */
+	public boolean retryable() {
+		return this.retryable;
+	}
+
+}

@@ -1,0 +1,182 @@
+package dev.farminglabs.orm.error;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one exception type the client throws: a normalised {@link OrmErrorCode} plus what is known about where it
+ * happened. The backend's own exception, when there is one, is kept as the cause.
+ */
+public class OrmException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final OrmErrorCode code;
+
+	private final @Nullable String backendKind;
+
+	private final @Nullable String dialect;
+
+	private final boolean retryable;
+
+	private final @Nullable String model;
+
+	private final @Nullable String constraint;
+
+	private final List<String> target;
+
+	private final @Nullable String originalCode;
+
+	protected OrmException(Builder builder) {
+		super(builder.message, builder.cause);
+		this.code = builder.code;
+		this.backendKind = builder.backendKind;
+		this.dialect = builder.dialect;
+		this.retryable = (builder.retryable != null) ? builder.retryable : builder.code.retryable();
+		this.model = builder.model;
+		this.constraint = builder.constraint;
+		this.target = List.copyOf(builder.target);
+		this.originalCode = builder.originalCode;
+	}
+
+	/** Starts an exception with the given code and message. */
+	public static Builder builder(OrmErrorCode code, String message) {
+		return new Builder(code, message);
+	}
+
+	/** A {@link OrmErrorCode#VALIDATION_ERROR} about a model (and optionally a field). */
+	public static OrmException validation(@Nullable String model, @Nullable String field, String message) {
+		Builder builder = builder(OrmErrorCode.VALIDATION_ERROR, message).model(model);
+		if (field != null) {
+			builder.target(List.of(field));
+		}
+		return builder.build();
+	}
+
+	/** An {@link OrmErrorCode#UNSUPPORTED_OPERATION} about a model. */
+	public static OrmException unsupported(@Nullable String model, String message) {
+		return builder(OrmErrorCode.UNSUPPORTED_OPERATION, message).model(model).build();
+	}
+
+	/** Whether the throwable, or any of its causes, is an {@link OrmException}. */
+	public static boolean isOrmError(@Nullable Throwable throwable) {
+		for (Throwable t = throwable; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t instanceof OrmException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	public OrmErrorCode code() {
+		return this.code;
+	}
+
+	/** The runtime kind (for example {@code jdbc}, {@code memory}) that raised the error, if known. */
+	public @Nullable String backendKind() {
+		return this.backendKind;
+	}
+
+	/** The dialect (for example {@code postgresql}) that raised the error, if known. */
+	public @Nullable String dialect() {
+		return this.dialect;
+	}
+
+	/** Whether retrying the same operation may succeed. */
+	public boolean retryable() {
+		return this.retryable;
+	}
+
+	/** The schema model the operation was on, if known. */
+	public @Nullable String model() {
+		return this.model;
+	}
+
+	/** The name of the violated constraint or index, if known. */
+	public @Nullable String constraint() {
+		return this.constraint;
+	}
+
+	/** The model fields involved (for a unique violation, the fields of the key), possibly empty. */
+	public List<String> target() {
+		return this.target;
+	}
+
+	/** The backend's own error code (SQLSTATE, vendor code, server error code), if any. */
+	public @Nullable String originalCode() {
+		return this.originalCode;
+	}
+
+	/** Builds {@link OrmException}s; drivers use it to fill in what they know. */
+	public static final class Builder {
+
+		private final OrmErrorCode code;
+
+		private final String message;
+
+		private @Nullable Throwable cause;
+
+		private @Nullable String backendKind;
+
+		private @Nullable String dialect;
+
+		private @Nullable Boolean retryable;
+
+		private @Nullable String model;
+
+		private @Nullable String constraint;
+
+		private List<String> target = List.of();
+
+		private @Nullable String originalCode;
+
+		private Builder(OrmErrorCode code, String message) {
+			this.code = Objects.requireNonNull(code, "code");
+			this.message = Objects.requireNonNull(message, "message");
+		}
+
+		public Builder cause(@Nullable Throwable cause) {
+			this.cause = cause;
+			return this;
+		}
+
+		public Builder backend(@Nullable String backendKind, @Nullable String dialect) {
+			this.backendKind = backendKind;
+			this.dialect = dialect;
+			return this;
+		}
+
+		public Builder retryable(boolean retryable) {
+			this.retryable = retryable;
+			return this;
+		}
+
+		public Builder model(@Nullable String model) {
+			this.model = model;
+			return this;
+		}
+
+		public Builder constraint(@Nullable String constraint) {
+			this.constraint = constraint;
+			return this;
+		}
+
+		public Builder target(List<String> target) {
+			this.target = List.copyOf(target);
+			return this;
+		}
+
+		public Builder originalCode(@Nullable String originalCode) {
+			this.originalCode = originalCode;
+			return this;
+		}
+
+		public OrmException build() {
+			return new OrmException(this);
+		}
+
+	}
+
+}

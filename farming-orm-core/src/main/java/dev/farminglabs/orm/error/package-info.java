@@ -1,0 +1,4 @@
+@NullMarked
+package dev.farminglabs.orm.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,132 @@
+package dev.farminglabs.orm.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import dev.farminglabs.orm.client.ModelClient;
+import dev.farminglabs.orm.client.OperationObserver;
+import dev.farminglabs.orm.client.OperationObserver.OperationContext;
+import dev.farminglabs.orm.client.Row;
+import dev.farminglabs.orm.query.FindQuery;
+import dev.farminglabs.orm.query.UpdateQuery;
+import dev.farminglabs.orm.query.UpsertQuery;
+import dev.farminglabs.orm.query.WhereQuery;
+
+/** A {@link ModelClient} that maps rows to {@code T} and reports each operation to the observer. */
+final class DefaultModelClient<T> implements ModelClient<T> {
+
+	private final String name;
+
+	private final ModelOperations operations;
+
+	private final Function<Row, T> mapper;
+
+	private final OperationObserver observer;
+
+	private final String schema;
+
+	private final String runtime;
+
+	DefaultModelClient(String schema, String name, String runtime, ModelOperations operations,
+			Function<Row, T> mapper, OperationObserver observer) {
+		this.schema = schema;
+		this.name = name;
+		this.runtime = runtime;
+		this.operations = operations;
+		this.mapper = mapper;
+		this.observer = observer;
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public List<T> findMany(Consumer<FindQuery> query) {
+		return observe("findMany", () -> mapAll(this.operations.findMany(build(new FindQuery(), query))));
+	}
+
+	@Override
+	public Optional<T> findOne(Consumer<FindQuery> query) {
+		return observe("findOne", () -> this.operations.findFirst(build(new FindQuery(), query)).map(this.mapper));
+	}
+
+	@Override
+	public Optional<T> findFirst(Consumer<FindQuery> query) {
+		return observe("findFirst", () -> this.operations.findFirst(build(new FindQuery(), query)).map(this.mapper));
+	}
+
+	@Override
+	public Optional<T> findUnique(Consumer<FindQuery> query) {
+		return observe("findUnique", () -> this.operations.findUnique(build(new FindQuery(), query)).map(this.mapper));
+	}
+
+	@Override
+	public Stream<T> stream(Consumer<FindQuery> query) {
+		return observe("stream", () -> this.operations.stream(build(new FindQuery(), query)).map(this.mapper));
+	}
+
+	@Override
+	public long count(Consumer<WhereQuery> query) {
+		return observe("count", () -> this.operations.count(build(new WhereQuery(), query)));
+	}
+
+	@Override
+	public T create(Object data) {
+		return observe("create", () -> this.mapper.apply(this.operations.create(data)));
+	}
+
+	@Override
+	public List<T> createMany(List<?> data) {
+		return observe("createMany", () -> mapAll(this.operations.createMany(data)));
+	}
+
+	@Override
+	public Optional<T> update(Consumer<UpdateQuery> query) {
+		return observe("update", () -> this.operations.update(build(new UpdateQuery(), query)).map(this.mapper));
+	}
+
+	@Override
+	public long updateMany(Consumer<UpdateQuery> query) {
+		return observe("updateMany", () -> this.operations.updateMany(build(new UpdateQuery(), query)));
+	}
+
+	@Override
+	public T upsert(Consumer<UpsertQuery> query) {
+		return observe("upsert", () -> this.mapper.apply(this.operations.upsert(build(new UpsertQuery(), query))));
+	}
+
+	@Override
+	public Optional<T> delete(Consumer<WhereQuery> query) {
+		return observe("delete", () -> this.operations.delete(build(new WhereQuery(), query)).map(this.mapper));
+	}
+
+	@Override
+	public long deleteMany(Consumer<WhereQuery> query) {
+		return observe("deleteMany", () -> this.operations.deleteMany(build(new WhereQuery(), query)));
+	}
+
+	private <R> R observe(String operation, Supplier<R> work) {
+		return this.observer.observe(new OperationContext(this.schema, this.name, operation, this.runtime), work);
+	}
+
+	private List<T> mapAll(List<Row> rows) {
+		return rows.stream().map(this.mapper).toList();
+	}
+
+	private static <Q> Q build(Q query, Consumer<Q> spec) {
+		spec.accept(query);
+		return query;
+	}
+
+	@Override
+	public String toString() {
+		return "ModelClient[" + this.schema + "." + this.name + " on " + this.runtime + "]";
+	}
+
+}

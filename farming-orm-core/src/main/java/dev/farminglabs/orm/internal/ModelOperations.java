@@ -1,0 +1,187 @@
+package dev.farminglabs.orm.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import dev.farminglabs.orm.capability.Capabilities;
+import dev.farminglabs.orm.capability.UpsertSupport;
+import dev.farminglabs.orm.client.Row;
+import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.query.FilterableQuery;
+import dev.farminglabs.orm.query.FindQuery;
+import dev.farminglabs.orm.query.UpdateQuery;
+import dev.farminglabs.orm.query.UpsertQuery;
+import dev.farminglabs.orm.query.WhereQuery;
+import dev.farminglabs.orm.schema.FieldDefinition;
+import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.spi.Criteria;
+import dev.farminglabs.orm.spi.CriteriaEvaluator;
+import dev.farminglabs.orm.spi.Driver;
+import dev.farminglabs.orm.spi.ReadQuery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The twelve operations of one model on one driver, on {@link Row}s: every input is checked and normalised here, so
+ * the driver sees only valid, canonical requests.
+ */
+final class ModelOperations {
+
+	private final ModelRuntime model;
+
+	private final Driver driver;
+
+	private final Capabilities capabilities;
+
+	private final RelationLoader relations;
+
+	ModelOperations(SchemaRuntime runtime, ModelRuntime model, Driver driver) {
+		this.model = model;
+		this.driver = driver;
+		this.capabilities = driver.handle().capabilities();
+		this.relations = new RelationLoader(runtime, driver);
+	}
+
+	private ModelDefinition definition() {
+		return this.model.definition();
+	}
+
+	List<Row> findMany(FindQuery query) {
+		return this.relations.read(this.model.planner().plan(query, query.take()));
+	}
+
+	Optional<Row> findFirst(FindQuery query) {
+		Integer take = query.take();
+		return first(this.relations.read(this.model.planner().plan(query, (take != null) ? Math.min(take, 1) : 1)));
+	}
+
+	Optional<Row> findUnique(FindQuery query) {
+		Criteria where = this.model.criteria().resolve(query.filters());
+		UniqueLookup.of(definition(), where, "findUnique");
+		ReadPlan plan = this.model.planner().plan(query, where, 1, 0, List.of());
+		return first(this.relations.read(plan));
+	}
+
+	Stream<Row> stream(FindQuery query) {
+		ReadPlan plan = this.model.planner().plan(query, query.take());
+		Stream<Map<String, @Nullable Object>> stored = this.driver.stream(definition(), plan.query());
+		return stored.map((row) -> this.relations.shape(plan, List.of(row)).get(0));
+	}
+
+	long count(WhereQuery query) {
+		return this.driver.count(definition(), this.model.criteria().resolve(query.filters()));
+	}
+
+	Row create(Object data) {
+		Map<String, @Nullable Object> row = this.model.writer().createRow(data);
+		return full(this.driver.insert(definition(), row));
+	}
+
+	List<Row> createMany(List<?> data) {
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>(data.size());
+		for (Object item : data) {
+			rows.add(this.model.writer().createRow(item));
+		}
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		List<Map<String, @Nullable Object>> stored = this.capabilities.supportsTransactions()
+				? this.driver.transaction((tx) -> tx.insertAll(definition(), rows))
+				: this.driver.insertAll(definition(), rows);
+		return stored.stream().map(this::full).toList();
+	}
+
+	Optional<Row> update(UpdateQuery query) {
+		Criteria where = requiredWhere(query, "update");
+		Map<String, @Nullable Object> changes = this.model.writer().changes(requiredData(query.data(), "update"));
+		if (changes.isEmpty()) {
+			return first(this.driver.find(definition(), firstMatch(where)).stream().map(this::full).toList());
+		}
+		return this.driver.updateFirst(definition(), where, changes).map(this::full);
+	}
+
+	long updateMany(UpdateQuery query) {
+		Criteria where = requiredWhere(query, "updateMany");
+		Map<String, @Nullable Object> changes = this.model.writer().changes(requiredData(query.data(), "updateMany"));
+		if (changes.isEmpty()) {
+			return this.driver.count(definition(), where);
+		}
+		return this.driver.updateAll(definition(), where, changes);
+	}
+
+	Row upsert(UpsertQuery query) {
+		if (this.capabilities.upsert() == UpsertSupport.NONE) {
+			throw OrmException.unsupported(definition().name(), "This backend has no upsert (capabilities: upsert=NONE)");
+		}
+		Criteria where = this.model.criteria().resolve(query.filters());
+		UniqueLookup lookup = UniqueLookup.of(definition(), where, "upsert");
+		Map<String, @Nullable Object> createInput = WriteData.read(definition().name(),
+				requiredData(query.create(), "upsert create"));
+		Map<String, @Nullable Object> create = this.model.writer().createRow(withKey(createInput, lookup));
+		Map<String, @Nullable Object> changes = this.model.writer().changes(requiredData(query.update(), "upsert update"));
+		for (Map.Entry<String, Object> key : lookup.values().entrySet()) {
+			if (changes.containsKey(key.getKey()) && !CriteriaEvaluator.same(changes.get(key.getKey()), key.getValue())) {
+				throw OrmException.validation(definition().name(), key.getKey(), "Model '" + definition().name()
+						+ "' upsert update cannot change conflict field '" + key.getKey() + "' of unique key '"
+						+ lookup.key().keyName() + "'");
+			}
+		}
+		return full(this.driver.upsert(definition(), lookup.key(), create, changes));
+	}
+
+	Optional<Row> delete(WhereQuery query) {
+		return this.driver.deleteFirst(definition(), requiredWhere(query, "delete")).map(this::full);
+	}
+
+	long deleteMany(WhereQuery query) {
+		return this.driver.deleteAll(definition(), requiredWhere(query, "deleteMany"));
+	}
+
+	private Map<String, @Nullable Object> withKey(Map<String, @Nullable Object> input, UniqueLookup lookup) {
+		for (Map.Entry<String, Object> key : lookup.values().entrySet()) {
+			String name = key.getKey();
+			if (!input.containsKey(name) || input.get(name) == null) {
+				input.put(name, key.getValue());
+				continue;
+			}
+			FieldDefinition field = definition().field(name);
+			Object given = this.model.writer().normalize(field, input.get(name));
+			if (!CriteriaEvaluator.same(given, key.getValue())) {
+				throw OrmException.validation(definition().name(), name, "Model '" + definition().name()
+						+ "' upsert create sets '" + name + "' to " + given + " but its where looks up " + key.getValue());
+			}
+		}
+		return input;
+	}
+
+	private Criteria requiredWhere(FilterableQuery<?> query, String operation) {
+		if (query.filters().isEmpty()) {
+			throw OrmException.validation(definition().name(), null, "Model '" + definition().name() + "' "
+					+ operation + " needs a where; pass Where.all() to act on every row");
+		}
+		return this.model.criteria().resolve(query.filters());
+	}
+
+	private Object requiredData(@Nullable Object data, String operation) {
+		if (data == null) {
+			throw OrmException.validation(definition().name(), null,
+					"Model '" + definition().name() + "' " + operation + " needs data");
+		}
+		return data;
+	}
+
+	private ReadQuery firstMatch(Criteria where) {
+		return new ReadQuery(where, this.model.planner().sorts(List.of()), 1, 0, definition().fields());
+	}
+
+	private Row full(Map<String, @Nullable Object> stored) {
+		return RowShaper.all(stored, definition().fields());
+	}
+
+	private static Optional<Row> first(List<Row> rows) {
+		return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+	}
+
+}

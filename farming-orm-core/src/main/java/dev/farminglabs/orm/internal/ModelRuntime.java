@@ -1,0 +1,15 @@
+package dev.farminglabs.orm.internal;
+
+import dev.farminglabs.orm.schema.ModelDefinition;
+
+/**
+ * Everything derived once per model and backend: where resolution, read planning and write checking.
+ *
+ * @param definition the model
+ * @param criteria resolves where clauses
+ * @param planner plans reads
+ * @param writer checks write data
+ */
+record ModelRuntime(ModelDefinition definition, CriteriaResolver criteria, ReadPlanner planner, RowWriter writer) {
+
+}

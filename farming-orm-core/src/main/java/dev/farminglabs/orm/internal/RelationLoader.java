@@ -1,0 +1,179 @@
+package dev.farminglabs.orm.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.farminglabs.orm.client.Row;
+import dev.farminglabs.orm.query.FindQuery;
+import dev.farminglabs.orm.query.Operator;
+import dev.farminglabs.orm.schema.FieldDefinition;
+import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.schema.RelationDefinition;
+import dev.farminglabs.orm.spi.Criteria;
+import dev.farminglabs.orm.spi.Driver;
+import dev.farminglabs.orm.spi.ReadQuery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Loads selected relations for drivers without native relation loading: one follow-up query per relation (chunked
+ * IN lists), then grouping, ordering and per-parent paging in memory. Nested relations load recursively.
+ */
+final class RelationLoader {
+
+	private final SchemaRuntime runtime;
+
+	private final Driver driver;
+
+	RelationLoader(SchemaRuntime runtime, Driver driver) {
+		this.runtime = runtime;
+		this.driver = driver;
+	}
+
+	/** Reads with a plan and shapes the rows, loading relations. */
+	List<Row> read(ReadPlan plan) {
+		List<Map<String, @Nullable Object>> stored = this.driver.find(plan.model(), plan.query());
+		return shape(plan, stored);
+	}
+
+	List<Row> shape(ReadPlan plan, List<Map<String, @Nullable Object>> stored) {
+		List<Map<String, @Nullable Object>> relationValues = new ArrayList<>(stored.size());
+		for (int i = 0; i < stored.size(); i++) {
+			relationValues.add(new LinkedHashMap<>());
+		}
+		for (ReadPlan.RelationPlan relation : plan.relations()) {
+			List<@Nullable Object> loaded = load(plan.model(), relation, stored);
+			for (int i = 0; i < stored.size(); i++) {
+				relationValues.get(i).put(relation.relation().name(), loaded.get(i));
+			}
+		}
+		List<Row> rows = new ArrayList<>(stored.size());
+		for (int i = 0; i < stored.size(); i++) {
+			rows.add(RowShaper.shape(stored.get(i), plan.shown(), relationValues.get(i)));
+		}
+		return rows;
+	}
+
+	private List<@Nullable Object> load(ModelDefinition model, ReadPlan.RelationPlan plan,
+			List<Map<String, @Nullable Object>> parents) {
+		RelationDefinition relation = plan.relation();
+		ModelDefinition target = this.runtime.model(relation.target()).definition();
+		FieldDefinition local = model.field(relation.localField());
+		List<Object> parentKeys = distinctKeys(parents, local.name());
+		Map<Object, List<Row>> byKey;
+		if (relation.kind() == dev.farminglabs.orm.schema.RelationKind.MANY_TO_MANY) {
+			byKey = loadThrough(relation, target, plan.nested(), parentKeys);
+		}
+		else {
+			FieldDefinition targetField = target.field(relation.targetField());
+			byKey = loadDirect(target, targetField, plan.nested(), parentKeys);
+		}
+		List<@Nullable Object> values = new ArrayList<>(parents.size());
+		for (Map<String, @Nullable Object> parent : parents) {
+			Object key = parent.get(local.name());
+			List<Row> related = (key != null) ? byKey.getOrDefault(key, List.of()) : List.of();
+			if (relation.kind().isToMany()) {
+				values.add(page(related, plan.nested()));
+			}
+			else {
+				List<Row> paged = page(related, plan.nested());
+				values.add(paged.isEmpty() ? null : paged.get(0));
+			}
+		}
+		return values;
+	}
+
+	private Map<Object, List<Row>> loadDirect(ModelDefinition target, FieldDefinition targetField, FindQuery nested,
+			List<Object> keys) {
+		// Ordered as fetched (nested orderBy, then id), which many-to-many relies on.
+		Map<Object, List<Row>> byKey = new LinkedHashMap<>();
+		if (keys.isEmpty()) {
+			return byKey;
+		}
+		ModelRuntime targetRuntime = this.runtime.model(target.name());
+		Criteria nestedWhere = targetRuntime.criteria().resolve(nested.filters());
+		ReadPlan plan = targetRuntime.planner().plan(nested, nestedWhere, null, 0, List.of(targetField));
+		List<Map<String, @Nullable Object>> stored = fetchChunked(plan, targetField, keys);
+		List<Row> rows = shape(plan, stored);
+		for (int i = 0; i < stored.size(); i++) {
+			byKey.computeIfAbsent(stored.get(i).get(targetField.name()), (k) -> new ArrayList<>()).add(rows.get(i));
+		}
+		return byKey;
+	}
+
+	private Map<Object, List<Row>> loadThrough(RelationDefinition relation, ModelDefinition target, FindQuery nested,
+			List<Object> keys) {
+		Map<Object, List<Row>> byKey = new LinkedHashMap<>();
+		if (keys.isEmpty()) {
+			return byKey;
+		}
+		ModelRuntime through = this.runtime.model(relation.through());
+		FieldDefinition from = through.definition().field(relation.throughFrom());
+		FieldDefinition to = through.definition().field(relation.throughTo());
+		ReadPlan linkPlan = through.planner().plan(new FindQuery(), Criteria.ALL, null, 0, List.of(from, to));
+		List<Map<String, @Nullable Object>> links = fetchChunked(linkPlan, from, keys);
+		Map<Object, Set<Object>> targetsByKey = new LinkedHashMap<>();
+		Set<Object> targetKeys = new LinkedHashSet<>();
+		for (Map<String, @Nullable Object> link : links) {
+			Object toKey = link.get(to.name());
+			if (toKey != null) {
+				targetsByKey.computeIfAbsent(link.get(from.name()), (k) -> new LinkedHashSet<>()).add(toKey);
+				targetKeys.add(toKey);
+			}
+		}
+		Map<Object, List<Row>> targets = loadDirect(target, target.idField(), nested, List.copyOf(targetKeys));
+		// Keep the target order (nested orderBy, then id) within each parent.
+		List<Object> ordered = new ArrayList<>(targets.keySet());
+		for (Map.Entry<Object, Set<Object>> entry : targetsByKey.entrySet()) {
+			List<Row> rows = new ArrayList<>();
+			for (Object targetKey : ordered) {
+				if (entry.getValue().contains(targetKey)) {
+					rows.addAll(targets.get(targetKey));
+				}
+			}
+			byKey.put(entry.getKey(), rows);
+		}
+		return byKey;
+	}
+
+	private List<Map<String, @Nullable Object>> fetchChunked(ReadPlan base, FieldDefinition keyField,
+			List<Object> keys) {
+		int chunk = Math.max(1, Math.min(500, this.driver.handle().capabilities().maxBatchSize()));
+		Criteria nestedWhere = base.query().where();
+		List<Map<String, @Nullable Object>> all = new ArrayList<>();
+		for (int start = 0; start < keys.size(); start += chunk) {
+			List<Object> slice = keys.subList(start, Math.min(keys.size(), start + chunk));
+			Criteria where = new Criteria.And(
+					List.of(new Criteria.Compare(keyField, Operator.IN, List.copyOf(slice)), nestedWhere));
+			ReadQuery query = new ReadQuery(where, base.query().orderBy(), null, 0, base.query().fields());
+			all.addAll(this.driver.find(base.model(), query));
+		}
+		if (keys.size() > chunk) {
+			all.sort(dev.farminglabs.orm.spi.ValueOrder.rows(base.query().orderBy()));
+		}
+		return all;
+	}
+
+	private static List<Row> page(List<Row> rows, FindQuery nested) {
+		int from = Math.min(rows.size(), nested.skip());
+		Integer take = nested.take();
+		int to = (take != null) ? Math.min(rows.size(), from + take) : rows.size();
+		return (from == 0 && to == rows.size()) ? rows : Collections.unmodifiableList(rows.subList(from, to));
+	}
+
+	private static List<Object> distinctKeys(List<Map<String, @Nullable Object>> rows, String field) {
+		Set<Object> keys = new LinkedHashSet<>();
+		for (Map<String, @Nullable Object> row : rows) {
+			Object key = row.get(field);
+			if (key != null) {
+				keys.add(key);
+			}
+		}
+		return List.copyOf(keys);
+	}
+
+}

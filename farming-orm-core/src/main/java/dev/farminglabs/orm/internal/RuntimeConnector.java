@@ -1,0 +1,81 @@
+package dev.farminglabs.orm.internal;
+
+import dev.farminglabs.orm.error.OrmErrorCode;
+import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.error.RuntimeSetupException;
+import dev.farminglabs.orm.error.RuntimeSetupException.Stage;
+import dev.farminglabs.orm.runtime.DetectedRuntime;
+import dev.farminglabs.orm.runtime.RuntimeInspection;
+import dev.farminglabs.orm.runtime.RuntimeRegistry;
+import dev.farminglabs.orm.schema.FrameworkSchema;
+import dev.farminglabs.orm.setup.PushResult;
+import dev.farminglabs.orm.setup.SetupPlan;
+import dev.farminglabs.orm.spi.Driver;
+import dev.farminglabs.orm.spi.DriverProvider;
+
+/** Turns a raw client into a driver, and runs setup on it, with setup failures reported by stage. */
+public final class RuntimeConnector {
+
+	private RuntimeConnector() {
+	}
+
+	/** A driver for the raw client, or a {@link RuntimeSetupException} that says what was seen and what would work. */
+	public static Driver connect(FrameworkSchema schema, Object client) {
+		if (client instanceof Driver driver) {
+			return driver;
+		}
+		RuntimeRegistry registry = RuntimeRegistry.get();
+		RuntimeInspection inspection = registry.inspect(client);
+		DetectedRuntime runtime = inspection.runtime().orElse(null);
+		if (runtime == null) {
+			String message = inspection.summary() + inspection.hint().map((hint) -> " " + hint).orElse("");
+			throw new RuntimeSetupException(Stage.DETECT, null, null,
+					OrmException.builder(OrmErrorCode.UNSUPPORTED_OPERATION, message).build());
+		}
+		DriverProvider provider = registry.provider(runtime.kind()).orElseThrow();
+		try {
+			return provider.connect(runtime, schema);
+		}
+		catch (OrmException ex) {
+			throw new RuntimeSetupException(Stage.CONNECT, runtime.label(), null, ex);
+		}
+	}
+
+	/** What a push would do. */
+	public static SetupPlan plan(FrameworkSchema schema, Driver driver) {
+		try {
+			return driver.schemaManager().plan(schema);
+		}
+		catch (RuntimeSetupException ex) {
+			throw ex;
+		}
+		catch (OrmException ex) {
+			throw new RuntimeSetupException(Stage.PLAN, label(driver), null, ex);
+		}
+	}
+
+	/** Carries out a plan. */
+	public static PushResult apply(FrameworkSchema schema, Driver driver, SetupPlan plan) {
+		try {
+			return driver.schemaManager().apply(schema, plan);
+		}
+		catch (RuntimeSetupException ex) {
+			throw ex;
+		}
+		catch (OrmException ex) {
+			throw new RuntimeSetupException(Stage.PUSH, label(driver), null, ex);
+		}
+	}
+
+	/** Plans and applies. */
+	public static PushResult push(FrameworkSchema schema, Driver driver) {
+		return apply(schema, driver, plan(schema, driver));
+	}
+
+	static String label(Driver driver) {
+		String kind = driver.handle().kind();
+		String dialect = driver.handle().dialect();
+		return kind.equals(dialect) ? kind : kind + "/" + dialect;
+	}
+
+}

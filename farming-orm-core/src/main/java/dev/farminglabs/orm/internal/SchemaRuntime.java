@@ -1,0 +1,43 @@
+package dev.farminglabs.orm.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.farminglabs.orm.capability.Capabilities;
+import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.schema.FrameworkSchema;
+import dev.farminglabs.orm.schema.ModelDefinition;
+
+/** The per-model runtimes of a schema on one backend, computed once when the client is created. */
+final class SchemaRuntime {
+
+	private final FrameworkSchema schema;
+
+	private final Map<String, ModelRuntime> models;
+
+	SchemaRuntime(FrameworkSchema schema, Capabilities capabilities) {
+		this.schema = schema;
+		ValueNormalizer values = new ValueNormalizer(capabilities.datetimePrecision());
+		Map<String, ModelRuntime> byName = new LinkedHashMap<>();
+		for (ModelDefinition model : schema.models()) {
+			CriteriaResolver criteria = new CriteriaResolver(model, values, capabilities.textMatching());
+			byName.put(model.name(), new ModelRuntime(model, criteria, new ReadPlanner(model, criteria),
+					new RowWriter(model, values)));
+		}
+		this.models = Map.copyOf(byName);
+	}
+
+	FrameworkSchema schema() {
+		return this.schema;
+	}
+
+	ModelRuntime model(String name) {
+		ModelRuntime model = this.models.get(name);
+		if (model == null) {
+			throw OrmException.validation(name, null, "Schema '" + this.schema.name() + "' has no model '" + name
+					+ "'; models are " + this.schema.modelNames());
+		}
+		return model;
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.farminglabs.orm.internal;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import dev.farminglabs.orm.codec.ValueCodec;
+import dev.farminglabs.orm.schema.FieldDefinition;
+import org.jspecify.annotations.Nullable;
+
+/** Canonical values for one backend: the codec's types, with datetimes truncated to the backend's precision. */
+final class ValueNormalizer {
+
+	private final ChronoUnit precision;
+
+	ValueNormalizer(ChronoUnit precision) {
+		this.precision = precision;
+	}
+
+	@Nullable Object normalize(String model, FieldDefinition field, @Nullable Object value) {
+		Object canonical = ValueCodec.toCanonical(model, field, value);
+		return (canonical instanceof Instant instant) ? truncate(instant) : canonical;
+	}
+
+	Instant now() {
+		return truncate(Instant.now());
+	}
+
+	private Instant truncate(Instant instant) {
+		return (this.precision == ChronoUnit.NANOS) ? instant : instant.truncatedTo(this.precision);
+	}
+
+}

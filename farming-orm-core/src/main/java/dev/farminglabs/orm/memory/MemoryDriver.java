@@ -1,0 +1,199 @@
+package dev.farminglabs.orm.memory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import dev.farminglabs.orm.client.DriverHandle;
+import dev.farminglabs.orm.error.OrmErrorCode;
+import dev.farminglabs.orm.schema.FrameworkSchema;
+import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.schema.UniqueConstraint;
+import dev.farminglabs.orm.spi.Criteria;
+import dev.farminglabs.orm.spi.CriteriaEvaluator;
+import dev.farminglabs.orm.spi.Driver;
+import dev.farminglabs.orm.spi.ReadQuery;
+import dev.farminglabs.orm.spi.SchemaManager;
+import dev.farminglabs.orm.spi.ValueOrder;
+import org.jspecify.annotations.Nullable;
+
+/** The reference driver: every operation evaluated in Java over a {@link MemoryDatabase}. */
+final class MemoryDriver implements Driver {
+
+	private final MemoryDatabase database;
+
+	private final DriverHandle handle;
+
+	private final MemoryConstraints constraints;
+
+	private final MemorySchemaManager schemaManager;
+
+	MemoryDriver(MemoryDatabase database, FrameworkSchema schema) {
+		this.database = database;
+		this.handle = new DriverHandle(MemoryDriverProvider.KIND, MemoryDriverProvider.KIND, null,
+				database.capabilities());
+		this.constraints = new MemoryConstraints(database, schema);
+		this.schemaManager = new MemorySchemaManager(database);
+	}
+
+	@Override
+	public DriverHandle handle() {
+		return this.handle;
+	}
+
+	@Override
+	public List<Map<String, @Nullable Object>> find(ModelDefinition model, ReadQuery query) {
+		return this.database.read(() -> select(model, query));
+	}
+
+	@Override
+	public Stream<Map<String, @Nullable Object>> stream(ModelDefinition model, ReadQuery query) {
+		return find(model, query).stream();
+	}
+
+	@Override
+	public long count(ModelDefinition model, Criteria where) {
+		return this.database.read(() -> table(model).rows().stream().filter((row) -> CriteriaEvaluator.matches(where, row)).count());
+	}
+
+	@Override
+	public Map<String, @Nullable Object> insert(ModelDefinition model, Map<String, @Nullable Object> row) {
+		return this.database.write(() -> insertRow(model, row));
+	}
+
+	@Override
+	public List<Map<String, @Nullable Object>> insertAll(ModelDefinition model,
+			List<Map<String, @Nullable Object>> rows) {
+		return this.database.write(() -> {
+			List<Map<String, @Nullable Object>> stored = new ArrayList<>(rows.size());
+			for (Map<String, @Nullable Object> row : rows) {
+				stored.add(insertRow(model, row));
+			}
+			return stored;
+		});
+	}
+
+	@Override
+	public Optional<Map<String, @Nullable Object>> updateFirst(ModelDefinition model, Criteria where,
+			Map<String, @Nullable Object> changes) {
+		return this.database.write(() -> matching(model, where).stream().findFirst().map((row) -> updateRow(model, row, changes)));
+	}
+
+	@Override
+	public long updateAll(ModelDefinition model, Criteria where, Map<String, @Nullable Object> changes) {
+		return this.database.write(() -> {
+			List<Map<String, @Nullable Object>> rows = matching(model, where);
+			rows.forEach((row) -> updateRow(model, row, changes));
+			return (long) rows.size();
+		});
+	}
+
+	@Override
+	public Map<String, @Nullable Object> upsert(ModelDefinition model, UniqueConstraint key,
+			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes) {
+		return this.database.write(() -> {
+			for (Map<String, @Nullable Object> row : table(model).rows()) {
+				if (key.fields().stream().allMatch((field) -> CriteriaEvaluator.same(row.get(field), create.get(field)))) {
+					return changes.isEmpty() ? row : updateRow(model, row, changes);
+				}
+			}
+			return insertRow(model, create);
+		});
+	}
+
+	@Override
+	public Optional<Map<String, @Nullable Object>> deleteFirst(ModelDefinition model, Criteria where) {
+		return this.database.write(() -> matching(model, where).stream().findFirst().map((row) -> deleteRow(model, row)));
+	}
+
+	@Override
+	public long deleteAll(ModelDefinition model, Criteria where) {
+		return this.database.write(() -> {
+			List<Map<String, @Nullable Object>> rows = matching(model, where);
+			rows.forEach((row) -> deleteRow(model, row));
+			return (long) rows.size();
+		});
+	}
+
+	@Override
+	public <R> R transaction(Function<Driver, R> work) {
+		// The write lock is held for the whole unit of work; a nested call takes a nested snapshot, like a savepoint.
+		return this.database.write(() -> work.apply(this));
+	}
+
+	@Override
+	public SchemaManager schemaManager() {
+		return this.schemaManager;
+	}
+
+	private List<Map<String, @Nullable Object>> select(ModelDefinition model, ReadQuery query) {
+		List<Map<String, @Nullable Object>> rows = matching(model, query.where());
+		rows.sort(ValueOrder.rows(query.orderBy()));
+		int from = Math.min(rows.size(), query.skip());
+		Integer take = query.take();
+		int to = (take != null) ? Math.min(rows.size(), from + take) : rows.size();
+		return new ArrayList<>(rows.subList(from, to));
+	}
+
+	private List<Map<String, @Nullable Object>> matching(ModelDefinition model, Criteria where) {
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+		for (Map<String, @Nullable Object> row : table(model).rows()) {
+			if (CriteriaEvaluator.matches(where, row)) {
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	private Map<String, @Nullable Object> insertRow(ModelDefinition model, Map<String, @Nullable Object> input) {
+		MemoryTable table = table(model);
+		String idName = model.idField().name();
+		Map<String, @Nullable Object> row = new LinkedHashMap<>();
+		for (var field : model.fields()) {
+			row.put(field.name(), input.get(field.name()));
+		}
+		if (row.get(idName) == null) {
+			row.put(idName, table.nextId());
+		}
+		this.constraints.checkUnique(model, table, row, null);
+		this.constraints.checkReferences(model, row);
+		Map<String, @Nullable Object> stored = Collections.unmodifiableMap(row);
+		table.put(row.get(idName), stored);
+		return stored;
+	}
+
+	private Map<String, @Nullable Object> updateRow(ModelDefinition model, Map<String, @Nullable Object> current,
+			Map<String, @Nullable Object> changes) {
+		MemoryTable table = table(model);
+		Object id = current.get(model.idField().name());
+		Map<String, @Nullable Object> row = new LinkedHashMap<>(current);
+		row.putAll(changes);
+		this.constraints.checkUnique(model, table, row, id);
+		this.constraints.checkReferences(model, row);
+		Map<String, @Nullable Object> stored = Collections.unmodifiableMap(row);
+		table.put(id, stored);
+		return stored;
+	}
+
+	private Map<String, @Nullable Object> deleteRow(ModelDefinition model, Map<String, @Nullable Object> row) {
+		this.constraints.checkNotReferenced(model, row);
+		table(model).remove(row.get(model.idField().name()));
+		return row;
+	}
+
+	private MemoryTable table(ModelDefinition model) {
+		MemoryTable table = this.database.table(model.qualifiedTable());
+		if (table == null) {
+			throw MemoryConstraints.error(OrmErrorCode.MISSING_TABLE, model, model.qualifiedTable(), List.of(),
+					"Model '" + model.name() + "': table '" + model.qualifiedTable()
+							+ "' does not exist; push the schema first (SchemaSetup.pushSchema)");
+		}
+		return table;
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.farminglabs.orm.memory;
+
+import org.jspecify.annotations.NullMarked;

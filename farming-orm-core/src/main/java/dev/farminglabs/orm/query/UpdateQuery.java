@@ -1,0 +1,36 @@
+package dev.farminglabs.orm.query;
+
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/** A change: which rows (where) and what to set (data, a {@code Map} allowing nulls, or a record/POJO). */
+public final class UpdateQuery extends FilterableQuery<UpdateQuery> {
+
+	private @Nullable Object data;
+
+	public UpdateQuery() {
+	}
+
+	/** The fields to set: a {@code Map} (null values allowed) or a record/POJO. */
+	public UpdateQuery data(Object data) {
+		this.data = Objects.requireNonNull(data, "data");
+		return this;
+	}
+
+	/** The fields to set, as alternating names and values: {@code set("value", v, "expiresAt", null)}. */
+	public UpdateQuery set(Object... namesAndValues) {
+		return data(Data.of(namesAndValues));
+	}
+
+	public @Nullable Object data() {
+		return this.data;
+	}
+
+	/** Whether data was given. */
+	public boolean hasData() {
+		return this.data != null && !(this.data instanceof Map<?, ?> map && map.isEmpty());
+	}
+
+}

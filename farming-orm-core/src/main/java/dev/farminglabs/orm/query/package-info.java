@@ -1,0 +1,4 @@
+@NullMarked
+package dev.farminglabs.orm.query;
+
+import org.jspecify.annotations.NullMarked;

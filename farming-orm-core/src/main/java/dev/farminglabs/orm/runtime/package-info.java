@@ -1,0 +1,4 @@
+@NullMarked
+package dev.farminglabs.orm.runtime;
+
+import org.jspecify.annotations.NullMarked;

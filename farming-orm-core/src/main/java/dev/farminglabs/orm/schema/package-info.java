@@ -1,0 +1,4 @@
+@NullMarked
+package dev.farminglabs.orm.schema;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.farminglabs.orm.setup;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,86 @@
+package dev.farminglabs.orm.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import dev.farminglabs.orm.client.DriverHandle;
+import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.schema.UniqueConstraint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a backend implements. The client validates and normalises everything first, so a driver receives only known
+ * models and fields, canonical values, complete rows for inserts, and operations its {@code Capabilities} declare.
+ * Rows are maps from field name (not column) to canonical value; rows returned contain every field of the model.
+ * A driver translates its backend's errors into {@code OrmException}s. Implementations are thread-safe; the driver a
+ * {@link #transaction} passes in is confined to that transaction.
+ */
+public interface Driver {
+
+	/** The runtime kind, dialect, server version and capabilities. */
+	DriverHandle handle();
+
+	/** The rows matching the query, sorted and paged. */
+	List<Map<String, @Nullable Object>> find(ModelDefinition model, ReadQuery query);
+
+	/** The rows matching the query, read lazily; the caller closes the stream. */
+	default Stream<Map<String, @Nullable Object>> stream(ModelDefinition model, ReadQuery query) {
+		return find(model, query).stream();
+	}
+
+	/** The number of rows matching. */
+	long count(ModelDefinition model, Criteria where);
+
+	/**
+	 * Inserts a complete row (every field present, null where absent, the id absent only when the backend generates
+	 * it) and returns it as stored.
+	 */
+	Map<String, @Nullable Object> insert(ModelDefinition model, Map<String, @Nullable Object> row);
+
+	/**
+	 * Inserts complete rows, in batches where the backend can. The client calls it inside a transaction when the
+	 * backend has them, so a failure leaves nothing behind.
+	 */
+	default List<Map<String, @Nullable Object>> insertAll(ModelDefinition model,
+			List<Map<String, @Nullable Object>> rows) {
+		List<Map<String, @Nullable Object>> stored = new ArrayList<>(rows.size());
+		for (Map<String, @Nullable Object> row : rows) {
+			stored.add(insert(model, row));
+		}
+		return stored;
+	}
+
+	/** Applies changes to the first matching row in id order; returns that row after the change. */
+	Optional<Map<String, @Nullable Object>> updateFirst(ModelDefinition model, Criteria where,
+			Map<String, @Nullable Object> changes);
+
+	/** Applies changes to every matching row; returns how many matched. */
+	long updateAll(ModelDefinition model, Criteria where, Map<String, @Nullable Object> changes);
+
+	/**
+	 * Inserts {@code create} unless a row with the same values of {@code key} exists, in which case applies
+	 * {@code changes} to it; atomically with respect to concurrent upserts of the same key. Returns the row as stored.
+	 */
+	Map<String, @Nullable Object> upsert(ModelDefinition model, UniqueConstraint key,
+			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes);
+
+	/** Deletes the first matching row in id order; returns it. */
+	Optional<Map<String, @Nullable Object>> deleteFirst(ModelDefinition model, Criteria where);
+
+	/** Deletes every matching row; returns how many. */
+	long deleteAll(ModelDefinition model, Criteria where);
+
+	/**
+	 * Runs work in a transaction (a savepoint when already in one): committed when it returns, rolled back when it
+	 * throws. Only called when the capabilities declare transactions.
+	 */
+	<R> R transaction(Function<Driver, R> work);
+
+	/** Creates and inspects the backend's tables, collections and indexes. */
+	SchemaManager schemaManager();
+
+}

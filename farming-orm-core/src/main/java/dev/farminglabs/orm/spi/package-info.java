@@ -1,0 +1,4 @@
+@NullMarked
+package dev.farminglabs.orm.spi;
+
+import org.jspecify.annotations.NullMarked;
