@@ -1,0 +1,18 @@
+package dev.farminglabs.orm.tck;
+
+import dev.farminglabs.orm.memory.MemoryDatabase;
+import org.junit.jupiter.api.Nested;
+
+/** The whole TCK on the memory driver with its full capabilities. */
+class MemoryTckTest {
+
+	static final TckBackend BACKEND = MemoryDatabase::new;
+
+	@Nested
+	class Crud extends CrudTck {
+		Crud() {
+			super(BACKEND);
+		}
+	}
+
+}
