@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import dev.farminglabs.orm.capability.Capabilities;
+import dev.farminglabs.orm.capability.NumericIds;
 import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.error.OrmException;
@@ -37,11 +38,40 @@ final class ModelOperations {
 
 	private final RelationLoader relations;
 
+	private final @Nullable String unsupportedIds;
+
 	ModelOperations(SchemaRuntime runtime, ModelRuntime model, Driver driver) {
 		this.model = model;
 		this.driver = driver;
 		this.capabilities = driver.handle().capabilities();
 		this.relations = new RelationLoader(runtime, driver);
+		this.unsupportedIds = unsupportedIds(model.definition().idField(), this.capabilities);
+	}
+
+	/** Why this backend cannot hold the model's ids at all, or null when it can. */
+	private static @Nullable String unsupportedIds(FieldDefinition id, Capabilities capabilities) {
+		if (id.isIntegral() && capabilities.numericIds() == NumericIds.NONE) {
+			return "integer ids (numericIds=NONE)";
+		}
+		return null;
+	}
+
+	private void requireIdSupport() {
+		if (this.unsupportedIds != null) {
+			throw OrmException.unsupported(definition().name(),
+					"Model '" + definition().name() + "' uses " + this.unsupportedIds + ", which this backend cannot hold");
+		}
+	}
+
+	/** A generated integer id needs a backend that generates them; explicit ids work with manual numeric ids. */
+	private void requireGeneratedId(Map<String, @Nullable Object> row) {
+		FieldDefinition id = definition().idField();
+		if (id.isGeneratedByBackend() && row.get(id.name()) == null
+				&& this.capabilities.numericIds() != NumericIds.GENERATED) {
+			throw OrmException.unsupported(definition().name(), "Model '" + definition().name()
+					+ "' needs a generated integer id, which this backend cannot generate (numericIds="
+					+ this.capabilities.numericIds() + "); pass the id explicitly");
+		}
 	}
 
 	private ModelDefinition definition() {
@@ -49,15 +79,18 @@ final class ModelOperations {
 	}
 
 	List<Row> findMany(FindQuery query) {
+		requireIdSupport();
 		return this.relations.read(this.model.planner().plan(query, query.take()));
 	}
 
 	Optional<Row> findFirst(FindQuery query) {
+		requireIdSupport();
 		Integer take = query.take();
 		return first(this.relations.read(this.model.planner().plan(query, (take != null) ? Math.min(take, 1) : 1)));
 	}
 
 	Optional<Row> findUnique(FindQuery query) {
+		requireIdSupport();
 		Criteria where = this.model.criteria().resolve(query.filters());
 		UniqueLookup.of(definition(), where, "findUnique");
 		ReadPlan plan = this.model.planner().plan(query, where, 1, 0, List.of());
@@ -65,24 +98,31 @@ final class ModelOperations {
 	}
 
 	Stream<Row> stream(FindQuery query) {
+		requireIdSupport();
 		ReadPlan plan = this.model.planner().plan(query, query.take());
 		Stream<Map<String, @Nullable Object>> stored = this.driver.stream(definition(), plan.query());
 		return stored.map((row) -> this.relations.shape(plan, List.of(row)).get(0));
 	}
 
 	long count(WhereQuery query) {
+		requireIdSupport();
 		return this.driver.count(definition(), this.model.criteria().resolve(query.filters()));
 	}
 
 	Row create(Object data) {
+		requireIdSupport();
 		Map<String, @Nullable Object> row = this.model.writer().createRow(data);
+		requireGeneratedId(row);
 		return full(this.driver.insert(definition(), row));
 	}
 
 	List<Row> createMany(List<?> data) {
+		requireIdSupport();
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>(data.size());
 		for (Object item : data) {
-			rows.add(this.model.writer().createRow(item));
+			Map<String, @Nullable Object> row = this.model.writer().createRow(item);
+			requireGeneratedId(row);
+			rows.add(row);
 		}
 		if (rows.isEmpty()) {
 			return List.of();
@@ -94,6 +134,7 @@ final class ModelOperations {
 	}
 
 	Optional<Row> update(UpdateQuery query) {
+		requireIdSupport();
 		Criteria where = requiredWhere(query, "update");
 		Map<String, @Nullable Object> changes = this.model.writer().changes(requiredData(query.data(), "update"));
 		if (changes.isEmpty()) {
@@ -103,6 +144,7 @@ final class ModelOperations {
 	}
 
 	long updateMany(UpdateQuery query) {
+		requireIdSupport();
 		Criteria where = requiredWhere(query, "updateMany");
 		Map<String, @Nullable Object> changes = this.model.writer().changes(requiredData(query.data(), "updateMany"));
 		if (changes.isEmpty()) {
@@ -112,6 +154,7 @@ final class ModelOperations {
 	}
 
 	Row upsert(UpsertQuery query) {
+		requireIdSupport();
 		if (this.capabilities.upsert() == UpsertSupport.NONE) {
 			throw OrmException.unsupported(definition().name(), "This backend has no upsert (capabilities: upsert=NONE)");
 		}
@@ -120,6 +163,7 @@ final class ModelOperations {
 		Map<String, @Nullable Object> createInput = WriteData.read(definition().name(),
 				requiredData(query.create(), "upsert create"));
 		Map<String, @Nullable Object> create = this.model.writer().createRow(withKey(createInput, lookup));
+		requireGeneratedId(create);
 		Map<String, @Nullable Object> changes = this.model.writer().changes(requiredData(query.update(), "upsert update"));
 		for (Map.Entry<String, Object> key : lookup.values().entrySet()) {
 			if (changes.containsKey(key.getKey()) && !CriteriaEvaluator.same(changes.get(key.getKey()), key.getValue())) {
@@ -132,10 +176,12 @@ final class ModelOperations {
 	}
 
 	Optional<Row> delete(WhereQuery query) {
+		requireIdSupport();
 		return this.driver.deleteFirst(definition(), requiredWhere(query, "delete")).map(this::full);
 	}
 
 	long deleteMany(WhereQuery query) {
+		requireIdSupport();
 		return this.driver.deleteAll(definition(), requiredWhere(query, "deleteMany"));
 	}
 

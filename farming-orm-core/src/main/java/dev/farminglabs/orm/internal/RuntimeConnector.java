@@ -8,6 +8,7 @@ import dev.farminglabs.orm.runtime.DetectedRuntime;
 import dev.farminglabs.orm.runtime.RuntimeInspection;
 import dev.farminglabs.orm.runtime.RuntimeRegistry;
 import dev.farminglabs.orm.schema.FrameworkSchema;
+import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.setup.PushResult;
 import dev.farminglabs.orm.setup.SetupPlan;
 import dev.farminglabs.orm.spi.Driver;
@@ -43,6 +44,15 @@ public final class RuntimeConnector {
 
 	/** What a push would do. */
 	public static SetupPlan plan(FrameworkSchema schema, Driver driver) {
+		if (!driver.handle().capabilities().supportsSchemaNamespaces()) {
+			for (ModelDefinition model : schema.models()) {
+				if (model.namespace() != null) {
+					throw new RuntimeSetupException(Stage.PLAN, label(driver), null, OrmException.unsupported(
+							model.name(), "Model '" + model.name() + "' is in namespace '" + model.namespace()
+									+ "', but this backend has no schema namespaces (supportsSchemaNamespaces=false)"));
+				}
+			}
+		}
 		try {
 			return driver.schemaManager().plan(schema);
 		}

@@ -50,8 +50,11 @@ final class MemoryConstraints {
 		}
 	}
 
-	/** Fails when a reference field points at no row. */
+	/** Fails when a reference field points at no row (when the database declares foreign keys). */
 	void checkReferences(ModelDefinition model, Map<String, @Nullable Object> row) {
+		if (!this.database.capabilities().supportsForeignKeys()) {
+			return;
+		}
 		for (FieldDefinition field : model.fields()) {
 			FieldReference reference = field.references();
 			Object value = row.get(field.name());
@@ -71,8 +74,11 @@ final class MemoryConstraints {
 		}
 	}
 
-	/** Fails when another row still references the row being deleted or re-keyed. */
+	/** Fails when another row still references the row being deleted (when the database declares foreign keys). */
 	void checkNotReferenced(ModelDefinition model, Map<String, @Nullable Object> row) {
+		if (!this.database.capabilities().supportsForeignKeys()) {
+			return;
+		}
 		for (ModelDefinition other : this.schema.models()) {
 			for (FieldDefinition field : other.fields()) {
 				FieldReference reference = field.references();

@@ -1,0 +1,34 @@
+package dev.farminglabs.orm.tck;
+
+import dev.farminglabs.orm.capability.Capabilities;
+import dev.farminglabs.orm.capability.TextMatching;
+import dev.farminglabs.orm.capability.UpsertSupport;
+import dev.farminglabs.orm.memory.MemoryDatabase;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The whole TCK on a memory database that declares what weaker backends lack — no transactions, no upsert, no text
+ * matching, no foreign keys, no schema namespaces — so the {@code UNSUPPORTED_OPERATION} paths of the suite run
+ * too, and the client is shown to refuse those features before reaching the driver.
+ */
+class MemoryRestrictedTckTest {
+
+	static final Capabilities RESTRICTED = MemoryDatabase.CAPABILITIES.toBuilder()
+		.supportsTransactions(false)
+		.supportsTransactionalDdl(false)
+		.upsert(UpsertSupport.NONE)
+		.textMatching(TextMatching.NONE)
+		.supportsForeignKeys(false)
+		.supportsSchemaNamespaces(false)
+		.build();
+
+	static final TckBackend BACKEND = () -> new MemoryDatabase(RESTRICTED);
+
+	@Nested
+	class Crud extends CrudTck {
+		Crud() {
+			super(BACKEND);
+		}
+	}
+
+}
