@@ -1,0 +1,101 @@
+package dev.farminglabs.orm.jdbc;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import dev.farminglabs.orm.capability.Capabilities;
+import dev.farminglabs.orm.client.DriverHandle;
+import dev.farminglabs.orm.error.OrmErrorCode;
+import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.jdbc.dialect.DatabaseVersion;
+import dev.farminglabs.orm.jdbc.dialect.Dialects;
+import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
+import dev.farminglabs.orm.jdbc.internal.JdbcContext;
+import dev.farminglabs.orm.jdbc.internal.JdbcDriver;
+import dev.farminglabs.orm.runtime.DetectedRuntime;
+import dev.farminglabs.orm.runtime.RuntimeCandidate;
+import dev.farminglabs.orm.schema.FrameworkSchema;
+import dev.farminglabs.orm.spi.Driver;
+import dev.farminglabs.orm.spi.DriverProvider;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/** Registers the JDBC runtime: any client with a {@link DataSource} behind it, on a database with a dialect. */
+public final class JdbcDriverProvider implements DriverProvider {
+
+	/** The runtime kind. */
+	public static final String KIND = "jdbc";
+
+	@Override
+	public String kind() {
+		return KIND;
+	}
+
+	@Override
+	public RuntimeCandidate inspect(Object client) {
+		if (JdbcClients.isReactive(client)) {
+			return RuntimeCandidate.recognised(KIND, "is an R2DBC ConnectionFactory (reactive)",
+					"farming-orm uses blocking JDBC: pass the application's DataSource instead of the R2DBC "
+							+ "ConnectionFactory.");
+		}
+		JdbcClients.Found found = JdbcClients.find(client);
+		if (found == null) {
+			if (JdbcClients.looksLikeJdbc(client)) {
+				return RuntimeCandidate.recognised(KIND, "is a JDBC client whose DataSource could not be reached",
+						"Pass the DataSource the client was built with.");
+			}
+			return RuntimeCandidate.rejected(KIND, "not a DataSource, JDBC template, JdbcClient, Connection, jOOQ "
+					+ "DSLContext or JPA EntityManagerFactory");
+		}
+		DatabaseVersion version;
+		try {
+			version = version(found.dataSource());
+		}
+		catch (SQLException | RuntimeException ex) {
+			return RuntimeCandidate.recognised(KIND, found.source() + " found, but connecting failed: " + ex.getMessage(),
+					"Check that the database is running and reachable with the DataSource's settings.");
+		}
+		SqlDialect dialect = Dialects.forProduct(version.product(), version.version());
+		if (dialect == null) {
+			return RuntimeCandidate.recognised(KIND, found.source() + " connects to " + version
+					+ ", which has no farming-orm dialect",
+					"Supported databases: PostgreSQL, MySQL, MariaDB, H2 and SQLite.");
+		}
+		return RuntimeCandidate.matched(new DetectedRuntime(KIND, dialect.name(), found.source(), found.dataSource(),
+				version.toString()), found.source() + " connects to " + version);
+	}
+
+	@Override
+	public Driver connect(DetectedRuntime runtime, FrameworkSchema schema) {
+		DataSource dataSource = (DataSource) runtime.client();
+		DatabaseVersion version;
+		try {
+			version = version(dataSource);
+		}
+		catch (SQLException ex) {
+			throw OrmException.builder(OrmErrorCode.CONNECTION_FAILURE, "Could not connect: " + ex.getMessage())
+				.cause(ex)
+				.backend(KIND, runtime.dialect())
+				.build();
+		}
+		SqlDialect dialect = Dialects.forProduct(version.product(), version.version());
+		Capabilities capabilities = ServerCapabilities.of(dataSource, dialect, version);
+		DriverHandle handle = new DriverHandle(KIND, dialect.name(), version.toString(), capabilities);
+		return new JdbcDriver(new JdbcContext(dataSource, dialect, handle));
+	}
+
+	static DatabaseVersion version(DataSource dataSource) throws SQLException {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			DatabaseMetaData metadata = connection.getMetaData();
+			return new DatabaseVersion(metadata.getDatabaseProductName(), metadata.getDatabaseProductVersion(),
+					metadata.getDatabaseMajorVersion(), metadata.getDatabaseMinorVersion());
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+}

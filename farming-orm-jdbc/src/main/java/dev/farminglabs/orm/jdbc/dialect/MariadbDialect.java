@@ -1,0 +1,43 @@
+package dev.farminglabs.orm.jdbc.dialect;
+
+import dev.farminglabs.orm.capability.Capabilities;
+import dev.farminglabs.orm.capability.Returning;
+import dev.farminglabs.orm.capability.ReturningMode;
+import dev.farminglabs.orm.schema.FieldDefinition;
+
+/**
+ * MariaDB 10.5+: as MySQL, but {@code JSON} is {@code LONGTEXT} with a validity check, so it is stored as canonical
+ * text (sorted keys) and text equality is value equality; {@code INSERT ... RETURNING} and
+ * {@code DELETE ... RETURNING} exist, {@code UPDATE ... RETURNING} does not.
+ */
+public class MariadbDialect extends MysqlDialect {
+
+	@Override
+	public String name() {
+		return "mariadb";
+	}
+
+	@Override
+	public Capabilities capabilities(DatabaseVersion version) {
+		return super.capabilities(version).toBuilder()
+			.returning(new Returning(true, false, true))
+			.returningMode(ReturningMode.NATIVE)
+			.build();
+	}
+
+	@Override
+	public String placeholder(FieldDefinition field) {
+		return "?";
+	}
+
+	@Override
+	public boolean returning(StatementKind kind) {
+		return kind == StatementKind.INSERT || kind == StatementKind.DELETE;
+	}
+
+	@Override
+	protected boolean canonicalJsonText() {
+		return true;
+	}
+
+}

@@ -1,0 +1,148 @@
+package dev.farminglabs.orm.jdbc.dialect;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.farminglabs.orm.capability.Capabilities;
+import dev.farminglabs.orm.capability.NativeRelations;
+import dev.farminglabs.orm.capability.Returning;
+import dev.farminglabs.orm.capability.ReturningMode;
+import dev.farminglabs.orm.schema.FieldDefinition;
+import dev.farminglabs.orm.schema.FieldKind;
+import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.schema.UniqueConstraint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * MySQL 8: backtick identifiers, text in {@code utf8mb4_bin} (case-sensitive, code-point order), {@code DATETIME(6)}
+ * holding UTC, {@code JSON} compared by value, decimals as text (scale kept, compared as {@code DECIMAL(65,30)}),
+ * {@code ON DUPLICATE KEY UPDATE} upserts, no {@code RETURNING}, a database per namespace.
+ */
+public class MysqlDialect extends SqlDialect {
+
+	private static final String BINARY_TEXT = " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+
+	@Override
+	public String name() {
+		return "mysql";
+	}
+
+	@Override
+	public Capabilities capabilities(DatabaseVersion version) {
+		return Capabilities.builder()
+			.supportsJoin(true)
+			.supportsTransactionalDdl(false)
+			.nativeRelationLoading(false)
+			.nativeRelations(NativeRelations.none())
+			.returning(Returning.none())
+			.returningMode(ReturningMode.REFETCH)
+			.datetimePrecision(ChronoUnit.MICROS)
+			.maxBatchSize(1000)
+			.build();
+	}
+
+	@Override
+	public String quote(String identifier) {
+		return '`' + identifier + '`';
+	}
+
+	@Override
+	public String columnType(FieldDefinition field, boolean keyed) {
+		return switch (field.kind()) {
+			case ID -> field.isIntegral() ? "BIGINT" : "VARCHAR(255)" + BINARY_TEXT;
+			case STRING, ENUM -> {
+				Integer max = field.maxLength();
+				if (max != null) {
+					yield "VARCHAR(" + max + ")" + BINARY_TEXT;
+				}
+				yield (keyed ? "VARCHAR(255)" : "LONGTEXT") + BINARY_TEXT;
+			}
+			case BOOLEAN -> "BOOLEAN";
+			case DATETIME -> "DATETIME(6)";
+			case INTEGER, BIGINT -> "BIGINT";
+			case DECIMAL -> "VARCHAR(200)" + BINARY_TEXT;
+			case JSON -> "JSON";
+		};
+	}
+
+	@Override
+	public String generatedIdColumn(String quotedColumn) {
+		return quotedColumn + " BIGINT AUTO_INCREMENT PRIMARY KEY";
+	}
+
+	@Override
+	public @Nullable String createNamespace(String namespace) {
+		return "CREATE DATABASE IF NOT EXISTS " + quote(namespace);
+	}
+
+	@Override
+	public boolean namespacesAreCatalogs() {
+		return true;
+	}
+
+	@Override
+	public String placeholder(FieldDefinition field) {
+		return (field.kind() == FieldKind.JSON) ? "CAST(? AS JSON)" : "?";
+	}
+
+	@Override
+	public String comparable(FieldDefinition field, String expression) {
+		return (field.kind() == FieldKind.DECIMAL) ? "CAST(" + expression + " AS DECIMAL(65,30))" : expression;
+	}
+
+	@Override
+	public String orderBy(String expression, boolean descending) {
+		// MySQL and MariaDB already sort nulls first ascending and last descending.
+		return expression + (descending ? " DESC" : " ASC");
+	}
+
+	@Override
+	public String limit(@Nullable Integer take, int skip, List<SqlValue> params) {
+		if (take == null && skip == 0) {
+			return "";
+		}
+		params.add(SqlValue.raw((take != null) ? (long) take : Long.MAX_VALUE));
+		params.add(SqlValue.raw(skip));
+		return " LIMIT ? OFFSET ?";
+	}
+
+	@Override
+	public boolean returning(StatementKind kind) {
+		return false;
+	}
+
+	@Override
+	public String upsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
+			List<FieldDefinition> changed) {
+		String placeholders = columns.stream().map(this::placeholder).collect(Collectors.joining(", "));
+		String updates;
+		if (changed.isEmpty()) {
+			String first = quote(key.columns().get(0));
+			updates = first + " = " + first;
+		}
+		else {
+			updates = changed.stream()
+				.map((field) -> quote(field.column()) + " = " + placeholder(field))
+				.collect(Collectors.joining(", "));
+		}
+		return "INSERT INTO " + table(model) + " (" + PostgresDialect.columns(this, columns) + ") VALUES ("
+				+ placeholders + ") ON DUPLICATE KEY UPDATE " + updates;
+	}
+
+	@Override
+	protected DatetimeStorage datetimeStorage() {
+		return DatetimeStorage.UTC_LOCAL_DATE_TIME;
+	}
+
+	@Override
+	protected boolean decimalsAsText() {
+		return true;
+	}
+
+	@Override
+	protected boolean canonicalJsonText() {
+		return false;
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.farminglabs.orm.jdbc.dialect;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import dev.farminglabs.orm.capability.Capabilities;
+import dev.farminglabs.orm.capability.NativeRelations;
+import dev.farminglabs.orm.capability.Returning;
+import dev.farminglabs.orm.capability.ReturningMode;
+import dev.farminglabs.orm.query.Operator;
+import dev.farminglabs.orm.schema.FieldDefinition;
+import dev.farminglabs.orm.schema.FieldKind;
+import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.schema.UniqueConstraint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SQLite 3.35+: datetimes as integer microseconds, decimals as text (scale kept; compared as {@code REAL}, so
+ * comparisons of decimals beyond double precision are approximate), JSON as canonical text, {@code ON CONFLICT}
+ * upserts and {@code RETURNING}; no schema namespaces.
+ */
+public class SqliteDialect extends SqlDialect {
+
+	@Override
+	public String name() {
+		return "sqlite";
+	}
+
+	@Override
+	public Capabilities capabilities(DatabaseVersion version) {
+		return Capabilities.builder()
+			.supportsJson(false)
+			.supportsDates(false)
+			.supportsBooleans(false)
+			.supportsSchemaNamespaces(false)
+			.supportsJoin(true)
+			.nativeRelationLoading(false)
+			.nativeRelations(NativeRelations.none())
+			.returning(Returning.all())
+			.returningMode(ReturningMode.NATIVE)
+			.datetimePrecision(ChronoUnit.MICROS)
+			.maxBatchSize(500)
+			.build();
+	}
+
+	@Override
+	public String columnType(FieldDefinition field, boolean keyed) {
+		return switch (field.kind()) {
+			case ID -> field.isIntegral() ? "INTEGER" : "TEXT";
+			case STRING, ENUM, DECIMAL, JSON -> "TEXT";
+			case BOOLEAN, DATETIME, INTEGER, BIGINT -> "INTEGER";
+		};
+	}
+
+	@Override
+	public String generatedIdColumn(String quotedColumn) {
+		return quotedColumn + " INTEGER PRIMARY KEY AUTOINCREMENT";
+	}
+
+	@Override
+	public @Nullable String createNamespace(String namespace) {
+		return null;
+	}
+
+	@Override
+	public String booleanLiteral(boolean value) {
+		return value ? "1" : "0";
+	}
+
+	@Override
+	public String comparable(FieldDefinition field, String expression) {
+		return (field.kind() == FieldKind.DECIMAL) ? "CAST(" + expression + " AS REAL)" : expression;
+	}
+
+	@Override
+	public String textMatch(String column, Operator operator, String text, List<SqlValue> params) {
+		// SQLite's LIKE ignores ASCII case; instr and substr compare exactly.
+		return switch (operator) {
+			case CONTAINS -> {
+				params.add(SqlValue.raw(text));
+				yield "instr(" + column + ", ?) > 0";
+			}
+			case STARTS_WITH -> {
+				params.add(SqlValue.raw(text));
+				params.add(SqlValue.raw(text));
+				yield "substr(" + column + ", 1, length(?)) = ?";
+			}
+			default -> {
+				params.add(SqlValue.raw(text));
+				params.add(SqlValue.raw(text));
+				params.add(SqlValue.raw(text));
+				yield "(length(?) = 0 OR substr(" + column + ", -length(?)) = ?)";
+			}
+		};
+	}
+
+	@Override
+	public String orderBy(String expression, boolean descending) {
+		// SQLite sorts nulls first ascending and last descending already.
+		return expression + (descending ? " DESC" : " ASC");
+	}
+
+	@Override
+	public String limit(@Nullable Integer take, int skip, List<SqlValue> params) {
+		if (take == null && skip == 0) {
+			return "";
+		}
+		params.add(SqlValue.raw((take != null) ? take : -1));
+		params.add(SqlValue.raw(skip));
+		return " LIMIT ? OFFSET ?";
+	}
+
+	@Override
+	public String forUpdate() {
+		return "";
+	}
+
+	@Override
+	public boolean returning(StatementKind kind) {
+		return true;
+	}
+
+	@Override
+	public String upsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
+			List<FieldDefinition> changed) {
+		return OnConflictUpsert.render(this, model, key, columns, changed);
+	}
+
+	@Override
+	protected DatetimeStorage datetimeStorage() {
+		return DatetimeStorage.EPOCH_MICROS;
+	}
+
+	@Override
+	protected boolean decimalsAsText() {
+		return true;
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.farminglabs.orm.jdbc.dialect;
+
+import org.jspecify.annotations.NullMarked;

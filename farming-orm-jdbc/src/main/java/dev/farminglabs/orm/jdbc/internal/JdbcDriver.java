@@ -1,0 +1,298 @@
+package dev.farminglabs.orm.jdbc.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import dev.farminglabs.orm.client.DriverHandle;
+import dev.farminglabs.orm.jdbc.dialect.SqlDialect.StatementKind;
+import dev.farminglabs.orm.query.Operator;
+import dev.farminglabs.orm.query.SortDirection;
+import dev.farminglabs.orm.schema.FieldDefinition;
+import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.schema.UniqueConstraint;
+import dev.farminglabs.orm.spi.Criteria;
+import dev.farminglabs.orm.spi.Driver;
+import dev.farminglabs.orm.spi.ReadQuery;
+import dev.farminglabs.orm.spi.SchemaManager;
+import dev.farminglabs.orm.spi.Sort;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JDBC driver: one statement per operation where SQL allows, several in one transaction where it does not
+ * ("first match" updates and deletes, upserts read back by key), JDBC batches for {@code createMany}.
+ */
+public final class JdbcDriver implements Driver {
+
+	private final JdbcContext context;
+
+	private final boolean inOwnTransaction;
+
+	private final JdbcSchemaManager schemaManager;
+
+	public JdbcDriver(JdbcContext context) {
+		this(context, false);
+	}
+
+	private JdbcDriver(JdbcContext context, boolean inOwnTransaction) {
+		this.context = context;
+		this.inOwnTransaction = inOwnTransaction;
+		this.schemaManager = new JdbcSchemaManager(context);
+	}
+
+	@Override
+	public DriverHandle handle() {
+		return this.context.handle();
+	}
+
+	@Override
+	public List<Map<String, @Nullable Object>> find(ModelDefinition model, ReadQuery query) {
+		List<FieldDefinition> fields = query.fields().isEmpty() ? model.fields() : query.fields();
+		return this.context.query(model, renderer().select(model, fields, query, false), fields);
+	}
+
+	@Override
+	public Stream<Map<String, @Nullable Object>> stream(ModelDefinition model, ReadQuery query) {
+		List<FieldDefinition> fields = query.fields().isEmpty() ? model.fields() : query.fields();
+		return RowStream.open(this.context, model, renderer().select(model, fields, query, false), fields);
+	}
+
+	@Override
+	public long count(ModelDefinition model, Criteria where) {
+		SqlFragment sql = renderer().count(model, where);
+		return this.context.withConnection(model, sql.sql(), (connection) -> {
+			try (PreparedStatement statement = this.context.prepare(connection, sql);
+					ResultSet rows = statement.executeQuery()) {
+				rows.next();
+				return rows.getLong(1);
+			}
+		});
+	}
+
+	@Override
+	public Map<String, @Nullable Object> insert(ModelDefinition model, Map<String, @Nullable Object> row) {
+		FieldDefinition id = model.idField();
+		if (row.get(id.name()) != null) {
+			Map<String, @Nullable Object> stored = insertComplete(model, row);
+			if (id.isGeneratedByBackend()) {
+				syncIdentity(model);
+			}
+			return stored;
+		}
+		return insertGenerated(model, row);
+	}
+
+	@Override
+	public List<Map<String, @Nullable Object>> insertAll(ModelDefinition model,
+			List<Map<String, @Nullable Object>> rows) {
+		FieldDefinition id = model.idField();
+		if (id.isGeneratedByBackend()) {
+			List<Map<String, @Nullable Object>> stored = new ArrayList<>(rows.size());
+			for (Map<String, @Nullable Object> row : rows) {
+				stored.add(insert(model, row));
+			}
+			return stored;
+		}
+		SqlFragment shape = renderer().insert(model, model.fields(), rows.get(0), false);
+		int batchSize = handle().capabilities().maxBatchSize();
+		this.context.withConnection(model, shape.sql(), (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(shape.sql())) {
+				int pending = 0;
+				for (Map<String, @Nullable Object> row : rows) {
+					this.context.bind(statement, renderer().insert(model, model.fields(), row, false));
+					statement.addBatch();
+					if (++pending == batchSize) {
+						statement.executeBatch();
+						pending = 0;
+					}
+				}
+				if (pending > 0) {
+					statement.executeBatch();
+				}
+			}
+			return null;
+		});
+		return rows.stream().map((row) -> complete(model, row)).toList();
+	}
+
+	@Override
+	public Optional<Map<String, @Nullable Object>> updateFirst(ModelDefinition model, Criteria where,
+			Map<String, @Nullable Object> changes) {
+		return this.context.atomically(() -> {
+			Optional<Object> id = firstId(model, where);
+			if (id.isEmpty()) {
+				return Optional.empty();
+			}
+			Criteria byId = byId(model, id.get());
+			boolean returning = dialect().returning(StatementKind.UPDATE);
+			SqlFragment sql = renderer().update(model, byId, changes, returning);
+			if (returning) {
+				return this.context.query(model, sql, model.fields()).stream().findFirst();
+			}
+			this.context.update(model, sql);
+			return readById(model, id.get());
+		});
+	}
+
+	@Override
+	public long updateAll(ModelDefinition model, Criteria where, Map<String, @Nullable Object> changes) {
+		return this.context.update(model, renderer().update(model, where, changes, false));
+	}
+
+	@Override
+	public Map<String, @Nullable Object> upsert(ModelDefinition model, UniqueConstraint key,
+			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes) {
+		List<FieldDefinition> columns = new ArrayList<>();
+		for (FieldDefinition field : model.fields()) {
+			if (create.containsKey(field.name())) {
+				columns.add(field);
+			}
+		}
+		List<FieldDefinition> changed = changes.keySet().stream().map(model::field).toList();
+		String sql = dialect().upsert(model, key, columns, changed);
+		List<dev.farminglabs.orm.jdbc.dialect.SqlValue> params = new ArrayList<>();
+		columns.forEach((field) -> params.add(new dev.farminglabs.orm.jdbc.dialect.SqlValue(field, create.get(field.name()))));
+		changed.forEach((field) -> params.add(new dev.farminglabs.orm.jdbc.dialect.SqlValue(field, changes.get(field.name()))));
+		SqlFragment statement = new SqlFragment(sql, params);
+		return this.context.atomically(() -> {
+			this.context.update(model, statement);
+			List<Criteria> keyCriteria = new ArrayList<>();
+			for (String field : key.fields()) {
+				keyCriteria.add(new Criteria.Compare(model.field(field), Operator.EQ, create.get(field)));
+			}
+			ReadQuery read = new ReadQuery(new Criteria.And(keyCriteria), List.of(), 1, 0, model.fields());
+			return find(model, read).get(0);
+		});
+	}
+
+	@Override
+	public Optional<Map<String, @Nullable Object>> deleteFirst(ModelDefinition model, Criteria where) {
+		return this.context.atomically(() -> {
+			ReadQuery first = new ReadQuery(where, idOrder(model), 1, 0, model.fields());
+			Optional<Map<String, @Nullable Object>> row = this.context
+				.query(model, renderer().select(model, model.fields(), first, true), model.fields())
+				.stream()
+				.findFirst();
+			row.ifPresent((found) -> this.context.update(model,
+					renderer().delete(model, byId(model, found.get(model.idField().name())), false)));
+			return row;
+		});
+	}
+
+	@Override
+	public long deleteAll(ModelDefinition model, Criteria where) {
+		return this.context.update(model, renderer().delete(model, where, false));
+	}
+
+	@Override
+	public <R> R transaction(Function<Driver, R> work) {
+		JdbcDriver bound = new JdbcDriver(this.context, true);
+		return this.context.transaction(this.inOwnTransaction, () -> work.apply(bound));
+	}
+
+	@Override
+	public SchemaManager schemaManager() {
+		return this.schemaManager;
+	}
+
+	private Map<String, @Nullable Object> insertComplete(ModelDefinition model, Map<String, @Nullable Object> row) {
+		boolean returning = dialect().returning(StatementKind.INSERT);
+		SqlFragment sql = renderer().insert(model, model.fields(), row, returning);
+		if (returning) {
+			return this.context.query(model, sql, model.fields()).get(0);
+		}
+		this.context.update(model, sql);
+		return complete(model, row);
+	}
+
+	private Map<String, @Nullable Object> insertGenerated(ModelDefinition model, Map<String, @Nullable Object> row) {
+		FieldDefinition id = model.idField();
+		List<FieldDefinition> columns = model.fields().stream().filter((field) -> !field.isId()).toList();
+		boolean returning = dialect().returning(StatementKind.INSERT);
+		SqlFragment sql = renderer().insert(model, columns, row, returning);
+		if (returning) {
+			return this.context.query(model, sql, model.fields()).get(0);
+		}
+		long generated = this.context.withConnection(model, sql.sql(), (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(sql.sql(), Statement.RETURN_GENERATED_KEYS)) {
+				this.context.bind(statement, sql);
+				statement.executeUpdate();
+				try (ResultSet keys = statement.getGeneratedKeys()) {
+					keys.next();
+					return keys.getLong(1);
+				}
+			}
+		});
+		Map<String, @Nullable Object> stored = new LinkedHashMap<>(row);
+		stored.put(id.name(), generated);
+		return complete(model, stored);
+	}
+
+	private void syncIdentity(ModelDefinition model) {
+		FieldDefinition id = model.idField();
+		SqlFragment max = new SqlFragment("SELECT MAX(" + dialect().quote(id.column()) + ") FROM " + dialect().table(model),
+				List.of());
+		this.context.withConnection(model, max.sql(), (connection) -> {
+			long highest;
+			try (PreparedStatement statement = connection.prepareStatement(max.sql());
+					ResultSet rows = statement.executeQuery()) {
+				rows.next();
+				highest = rows.getLong(1);
+			}
+			String sync = dialect().syncIdentity(model, highest);
+			if (sync != null) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute(sync);
+				}
+			}
+			return null;
+		});
+	}
+
+	private Optional<Object> firstId(ModelDefinition model, Criteria where) {
+		FieldDefinition id = model.idField();
+		ReadQuery first = new ReadQuery(where, idOrder(model), 1, 0, List.of(id));
+		return this.context.query(model, renderer().select(model, List.of(id), first, true), List.of(id))
+			.stream()
+			.findFirst()
+			.map((row) -> row.get(id.name()));
+	}
+
+	private Optional<Map<String, @Nullable Object>> readById(ModelDefinition model, Object id) {
+		ReadQuery read = new ReadQuery(byId(model, id), List.of(), 1, 0, model.fields());
+		return find(model, read).stream().findFirst();
+	}
+
+	private static Criteria byId(ModelDefinition model, @Nullable Object id) {
+		return new Criteria.Compare(model.idField(), Operator.EQ, id);
+	}
+
+	private static List<Sort> idOrder(ModelDefinition model) {
+		return List.of(new Sort(model.idField(), SortDirection.ASC));
+	}
+
+	/** A row as inserted, with every field present. */
+	private static Map<String, @Nullable Object> complete(ModelDefinition model, Map<String, @Nullable Object> row) {
+		Map<String, @Nullable Object> stored = new LinkedHashMap<>();
+		for (FieldDefinition field : model.fields()) {
+			stored.put(field.name(), row.get(field.name()));
+		}
+		return stored;
+	}
+
+	private StatementRenderer renderer() {
+		return this.context.renderer();
+	}
+
+	private dev.farminglabs.orm.jdbc.dialect.SqlDialect dialect() {
+		return this.context.dialect();
+	}
+
+}

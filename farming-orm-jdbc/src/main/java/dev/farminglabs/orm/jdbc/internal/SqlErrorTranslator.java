@@ -1,0 +1,199 @@
+package dev.farminglabs.orm.jdbc.internal;
+
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.farminglabs.orm.error.OrmErrorCode;
+import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
+import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.schema.UniqueConstraint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps a database's SQL errors to {@link OrmErrorCode}s, from the SQLSTATE, the vendor code (MySQL, MariaDB, H2) or
+ * SQLite's own result codes, and fills in the constraint and the fields involved from the error message.
+ */
+public final class SqlErrorTranslator {
+
+	private static final Pattern QUOTED_CONSTRAINT = Pattern.compile("constraint [\"`]?([A-Za-z0-9_]+)[\"`]?",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern MYSQL_KEY = Pattern.compile("for key '(?:[^'.]*\\.)?([^']+)'");
+
+	private static final Pattern H2_INDEX = Pattern.compile("\"(?:[^\".]+\\.)?([A-Za-z0-9_]+?)(?:_INDEX_[0-9A-F]+)? ON ",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern SQLITE_COLUMNS = Pattern.compile("constraint failed: ([A-Za-z0-9_., ]+)");
+
+	private static final Pattern SQLITE_CODE = Pattern.compile("\\[(SQLITE_[A-Z_]+)\\]");
+
+	private final SqlDialect dialect;
+
+	public SqlErrorTranslator(SqlDialect dialect) {
+		this.dialect = dialect;
+	}
+
+	/** The normalised error for a failed statement on a model (null for statements not about one model). */
+	public OrmException translate(SQLException ex, @Nullable ModelDefinition model, @Nullable String statement) {
+		SQLException root = ex;
+		String state = (root.getSQLState() != null) ? root.getSQLState() : "";
+		int vendor = root.getErrorCode();
+		String message = String.valueOf(root.getMessage());
+		OrmErrorCode code = classify(root, state, vendor, message);
+		String constraint = constraint(code, message);
+		List<String> target = List.of();
+		if (model != null && code == OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION) {
+			UniqueConstraint key = uniqueKey(model, constraint, message);
+			if (key != null) {
+				constraint = key.name();
+				target = key.fields();
+			}
+		}
+		String original = this.dialect.name().equals("sqlite") ? sqliteCode(message) : state + ((vendor != 0) ? "/" + vendor : "");
+		String described = ((model != null) ? "Model '" + model.name() + "': " : "") + describe(code) + ": " + message
+				+ ((statement != null && code != OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION) ? " [" + statement + "]" : "");
+		return OrmException.builder(code, described)
+			.cause(ex)
+			.backend("jdbc", this.dialect.name())
+			.model((model != null) ? model.name() : null)
+			.constraint(constraint)
+			.target(target)
+			.originalCode(original)
+			.build();
+	}
+
+	private OrmErrorCode classify(SQLException ex, String state, int vendor, String message) {
+		String lower = message.toLowerCase(Locale.ROOT);
+		if (this.dialect.name().equals("sqlite")) {
+			return classifySqlite(sqliteCode(message), lower);
+		}
+		if (this.dialect.name().equals("mysql") || this.dialect.name().equals("mariadb")) {
+			OrmErrorCode code = switch (vendor) {
+				case 1062, 1586 -> OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION;
+				case 1451, 1452, 1216, 1217 -> OrmErrorCode.FOREIGN_KEY_VIOLATION;
+				case 1048, 1364 -> OrmErrorCode.NOT_NULL_VIOLATION;
+				case 1146 -> OrmErrorCode.MISSING_TABLE;
+				case 1049 -> OrmErrorCode.MISSING_SCHEMA;
+				case 1213 -> OrmErrorCode.DEADLOCK;
+				case 1205, 3024, 1969 -> OrmErrorCode.TIMEOUT;
+				default -> null;
+			};
+			if (code != null) {
+				return code;
+			}
+		}
+		if (this.dialect.name().equals("h2")) {
+			OrmErrorCode code = switch (vendor) {
+				case 23505 -> OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION;
+				case 23503, 23506 -> OrmErrorCode.FOREIGN_KEY_VIOLATION;
+				case 23502 -> OrmErrorCode.NOT_NULL_VIOLATION;
+				case 42101, 42102, 42103, 42104 -> OrmErrorCode.MISSING_TABLE;
+				case 90079 -> OrmErrorCode.MISSING_SCHEMA;
+				case 40001 -> OrmErrorCode.DEADLOCK;
+				case 50200, 57014 -> OrmErrorCode.TIMEOUT;
+				default -> null;
+			};
+			if (code != null) {
+				return code;
+			}
+		}
+		if (ex instanceof SQLTimeoutException) {
+			return OrmErrorCode.TIMEOUT;
+		}
+		if (ex instanceof SQLTransientConnectionException || state.startsWith("08")) {
+			return OrmErrorCode.CONNECTION_FAILURE;
+		}
+		return switch (state) {
+			case "23505" -> OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION;
+			case "23503" -> OrmErrorCode.FOREIGN_KEY_VIOLATION;
+			case "23502" -> OrmErrorCode.NOT_NULL_VIOLATION;
+			case "42P01", "42S02" -> OrmErrorCode.MISSING_TABLE;
+			case "3F000" -> OrmErrorCode.MISSING_SCHEMA;
+			case "40001" -> OrmErrorCode.TRANSACTION_CONFLICT;
+			case "40P01" -> OrmErrorCode.DEADLOCK;
+			case "57014" -> OrmErrorCode.TIMEOUT;
+			case "23514", "22001", "22003", "22P02", "22007", "22008" -> OrmErrorCode.VALIDATION_ERROR;
+			default -> lower.contains("deadlock") ? OrmErrorCode.DEADLOCK : OrmErrorCode.UNSUPPORTED_OPERATION;
+		};
+	}
+
+	private static OrmErrorCode classifySqlite(String code, String lower) {
+		return switch (code) {
+			case "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY" -> OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION;
+			case "SQLITE_CONSTRAINT_FOREIGNKEY" -> OrmErrorCode.FOREIGN_KEY_VIOLATION;
+			case "SQLITE_CONSTRAINT_NOTNULL" -> OrmErrorCode.NOT_NULL_VIOLATION;
+			case "SQLITE_CONSTRAINT_CHECK" -> OrmErrorCode.VALIDATION_ERROR;
+			case "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_BUSY_SNAPSHOT" -> OrmErrorCode.TRANSACTION_CONFLICT;
+			case "SQLITE_CANTOPEN", "SQLITE_IOERR" -> OrmErrorCode.CONNECTION_FAILURE;
+			case "SQLITE_INTERRUPT" -> OrmErrorCode.TIMEOUT;
+			default -> lower.contains("no such table") ? OrmErrorCode.MISSING_TABLE
+					: lower.contains("unknown database") ? OrmErrorCode.MISSING_SCHEMA
+							: OrmErrorCode.UNSUPPORTED_OPERATION;
+		};
+	}
+
+	private static String sqliteCode(String message) {
+		Matcher matcher = SQLITE_CODE.matcher(message);
+		return matcher.find() ? matcher.group(1) : "";
+	}
+
+	private @Nullable String constraint(OrmErrorCode code, String message) {
+		if (code != OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION && code != OrmErrorCode.FOREIGN_KEY_VIOLATION) {
+			return null;
+		}
+		Matcher mysql = MYSQL_KEY.matcher(message);
+		if (mysql.find()) {
+			return mysql.group(1);
+		}
+		Matcher h2 = H2_INDEX.matcher(message);
+		if (this.dialect.name().equals("h2") && h2.find()) {
+			return h2.group(1);
+		}
+		Matcher quoted = QUOTED_CONSTRAINT.matcher(message);
+		return quoted.find() ? quoted.group(1) : null;
+	}
+
+	private @Nullable UniqueConstraint uniqueKey(ModelDefinition model, @Nullable String constraint, String message) {
+		for (UniqueConstraint key : model.uniqueConstraints()) {
+			String physical = Identifiers.shorten(key.name(), this.dialect);
+			if (constraint != null && (physical.equalsIgnoreCase(constraint) || key.name().equalsIgnoreCase(constraint)
+					|| (key.primaryKey() && constraint.equalsIgnoreCase("PRIMARY")))) {
+				return key;
+			}
+		}
+		Matcher sqlite = SQLITE_COLUMNS.matcher(message);
+		if (sqlite.find()) {
+			List<String> columns = List.of(sqlite.group(1).split(",\\s*"))
+				.stream()
+				.map((column) -> column.substring(column.lastIndexOf('.') + 1).trim())
+				.toList();
+			for (UniqueConstraint key : model.uniqueConstraints()) {
+				if (key.columns().equals(columns)) {
+					return key;
+				}
+			}
+		}
+		if (constraint != null && constraint.toLowerCase(Locale.ROOT).contains("primary")) {
+			return model.uniqueConstraints().get(0);
+		}
+		return null;
+	}
+
+	private static String describe(OrmErrorCode code) {
+		return switch (code) {
+			case UNIQUE_CONSTRAINT_VIOLATION -> "unique constraint violated";
+			case FOREIGN_KEY_VIOLATION -> "foreign key violated";
+			case NOT_NULL_VIOLATION -> "null value in a required column";
+			case MISSING_TABLE -> "table does not exist; push the schema first";
+			case MISSING_SCHEMA -> "schema namespace does not exist; push the schema first";
+			default -> code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		};
+	}
+
+}

@@ -1,0 +1,19 @@
+package dev.farminglabs.orm.jdbc;
+
+import dev.farminglabs.orm.tck.CrudTck;
+import dev.farminglabs.orm.tck.TckBackend;
+import org.junit.jupiter.api.Nested;
+
+/** The whole TCK on H2 2.x, in a fresh in-memory database per test. */
+class H2TckTest {
+
+	static final TckBackend BACKEND = TestDatabases.h2();
+
+	@Nested
+	class Crud extends CrudTck {
+		Crud() {
+			super(BACKEND);
+		}
+	}
+
+}
