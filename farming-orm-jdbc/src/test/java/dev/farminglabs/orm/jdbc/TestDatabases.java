@@ -1,5 +1,12 @@
 package dev.farminglabs.orm.jdbc;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -8,9 +15,25 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.farminglabs.orm.tck.TckBackend;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.sqlite.SQLiteConfig;
 
-/** Fresh, isolated databases for tests: one per test, dropped afterwards. */
+/**
+ * Fresh, isolated databases for tests, one per test, removed afterwards: H2 and SQLite in-process, PostgreSQL and
+ * MariaDB on the local servers that {@code scripts/start-services.sh} starts (an unreachable server fails the test).
+ * Namespaces a test creates (PostgreSQL schemas, MariaDB databases) are dropped with it.
+ */
 final class TestDatabases {
+
+	static final String POSTGRES_URL = System.getProperty("farming.test.postgres.url",
+			"jdbc:postgresql://127.0.0.1:5432/test");
+
+	static final String POSTGRES_USER = System.getProperty("farming.test.postgres.user", "postgres");
+
+	static final String MARIADB_URL = System.getProperty("farming.test.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
+
+	static final String MARIADB_USER = System.getProperty("farming.test.mariadb.user", "app");
+
+	static final String MARIADB_PASSWORD = System.getProperty("farming.test.mariadb.password", "app");
 
 	private TestDatabases() {
 	}
@@ -30,6 +53,105 @@ final class TestDatabases {
 		};
 	}
 
+	static TckBackend sqlite() {
+		return new TckBackend() {
+			@Override
+			public Object newRuntime() {
+				try {
+					Path file = Files.createTempFile("farming-orm-", ".db");
+					SQLiteConfig config = new SQLiteConfig();
+					config.enforceForeignKeys(true);
+					config.setBusyTimeout(20_000);
+					config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+					config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+					HikariConfig pool = new HikariConfig();
+					pool.setJdbcUrl("jdbc:sqlite:" + file);
+					pool.setDataSourceProperties(config.toProperties());
+					pool.setMaximumPoolSize(4);
+					pool.setMinimumIdle(0);
+					return new SqliteRuntime(new HikariDataSource(pool), file);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+
+			@Override
+			public void release(Object runtime) {
+				((SqliteRuntime) runtime).close();
+			}
+		};
+	}
+
+	static TckBackend postgresql() {
+		return new TckBackend() {
+			private final Set<String> before = new HashSet<>();
+
+			@Override
+			public Object newRuntime() {
+				String schema = uniqueName();
+				HikariDataSource admin = pool(POSTGRES_URL, POSTGRES_USER, "");
+				try {
+					JdbcTemplate jdbc = new JdbcTemplate(admin);
+					this.before.clear();
+					this.before.addAll(jdbc.queryForList("SELECT nspname FROM pg_namespace", String.class));
+					jdbc.execute("CREATE SCHEMA " + schema);
+				}
+				finally {
+					admin.close();
+				}
+				return pool(POSTGRES_URL + "?currentSchema=" + schema, POSTGRES_USER, "");
+			}
+
+			@Override
+			public void release(Object runtime) {
+				HikariDataSource dataSource = (HikariDataSource) runtime;
+				JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+				List<String> now = jdbc.queryForList("SELECT nspname FROM pg_namespace", String.class);
+				for (String schema : now) {
+					if (!this.before.contains(schema)) {
+						jdbc.execute("DROP SCHEMA \"" + schema + "\" CASCADE");
+					}
+				}
+				dataSource.close();
+			}
+		};
+	}
+
+	static TckBackend mariadb() {
+		return new TckBackend() {
+			private final Set<String> before = new HashSet<>();
+
+			@Override
+			public Object newRuntime() {
+				String database = uniqueName();
+				HikariDataSource admin = pool(MARIADB_URL, MARIADB_USER, MARIADB_PASSWORD);
+				try {
+					JdbcTemplate jdbc = new JdbcTemplate(admin);
+					this.before.clear();
+					this.before.addAll(jdbc.queryForList("SHOW DATABASES", String.class));
+					jdbc.execute("CREATE DATABASE " + database);
+				}
+				finally {
+					admin.close();
+				}
+				return pool(MARIADB_URL + database, MARIADB_USER, MARIADB_PASSWORD);
+			}
+
+			@Override
+			public void release(Object runtime) {
+				HikariDataSource dataSource = (HikariDataSource) runtime;
+				JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+				for (String database : jdbc.queryForList("SHOW DATABASES", String.class)) {
+					if (!this.before.contains(database)) {
+						jdbc.execute("DROP DATABASE `" + database + "`");
+					}
+				}
+				dataSource.close();
+			}
+		};
+	}
+
 	static String uniqueName() {
 		return "tck_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 	}
@@ -42,6 +164,33 @@ final class TestDatabases {
 		config.setMaximumPoolSize(10);
 		config.setMinimumIdle(0);
 		return new HikariDataSource(config);
+	}
+
+	/** A pooled SQLite data source on a temporary file, deleted on close. */
+	static final class SqliteRuntime extends org.springframework.jdbc.datasource.DelegatingDataSource {
+
+		private final HikariDataSource pool;
+
+		private final Path file;
+
+		SqliteRuntime(HikariDataSource pool, Path file) {
+			super(pool);
+			this.pool = pool;
+			this.file = file;
+		}
+
+		void close() {
+			this.pool.close();
+			try {
+				Files.deleteIfExists(this.file);
+				Files.deleteIfExists(Path.of(this.file + "-wal"));
+				Files.deleteIfExists(Path.of(this.file + "-shm"));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
 	}
 
 }

@@ -1,0 +1,19 @@
+package dev.farminglabs.orm.jdbc;
+
+import dev.farminglabs.orm.tck.CrudTck;
+import dev.farminglabs.orm.tck.TckBackend;
+import org.junit.jupiter.api.Nested;
+
+/** The whole TCK on MariaDB on the local server, in a fresh database per test. */
+class MariadbTckTest {
+
+	static final TckBackend BACKEND = TestDatabases.mariadb();
+
+	@Nested
+	class Crud extends CrudTck {
+		Crud() {
+			super(BACKEND);
+		}
+	}
+
+}

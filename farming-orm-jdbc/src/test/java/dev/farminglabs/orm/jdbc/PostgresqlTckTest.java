@@ -1,0 +1,19 @@
+package dev.farminglabs.orm.jdbc;
+
+import dev.farminglabs.orm.tck.CrudTck;
+import dev.farminglabs.orm.tck.TckBackend;
+import org.junit.jupiter.api.Nested;
+
+/** The whole TCK on PostgreSQL on the local server, in a fresh schema per test. */
+class PostgresqlTckTest {
+
+	static final TckBackend BACKEND = TestDatabases.postgresql();
+
+	@Nested
+	class Crud extends CrudTck {
+		Crud() {
+			super(BACKEND);
+		}
+	}
+
+}
