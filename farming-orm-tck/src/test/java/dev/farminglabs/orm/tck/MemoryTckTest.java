@@ -15,4 +15,11 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class Filters extends FilterTck {
+		Filters() {
+			super(BACKEND);
+		}
+	}
+
 }
