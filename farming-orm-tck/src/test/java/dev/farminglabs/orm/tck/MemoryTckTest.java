@@ -22,4 +22,11 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class OrderingPaging extends OrderingPagingTck {
+		OrderingPaging() {
+			super(BACKEND);
+		}
+	}
+
 }
