@@ -29,4 +29,11 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class Streams extends StreamTck {
+		Streams() {
+			super(BACKEND);
+		}
+	}
+
 }
