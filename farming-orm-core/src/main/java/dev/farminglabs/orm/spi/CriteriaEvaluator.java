@@ -1,10 +1,13 @@
 package dev.farminglabs.orm.spi;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Evaluates {@link Criteria} against rows in Java with the semantics every backend must agree on: {@code not} is
@@ -12,6 +15,21 @@ import org.jspecify.annotations.Nullable;
  * values. The memory driver uses it; other drivers may use it for what their backend cannot evaluate.
  */
 public final class CriteriaEvaluator {
+
+	/**
+	 * JSON values compare numbers by value, whatever node type holds them: {@code 1} from an {@code int} equals
+	 * {@code 1} from a {@code long}, and {@code 1.5} equals {@code 1.50}, as on PostgreSQL {@code jsonb} and MongoDB.
+	 */
+	private static final Comparator<JsonNode> JSON_VALUES = (left, right) -> {
+		if (left.isNumber() && right.isNumber()) {
+			Optional<BigDecimal> a = left.decimalValueOpt();
+			Optional<BigDecimal> b = right.decimalValueOpt();
+			if (a.isPresent() && b.isPresent()) {
+				return a.get().compareTo(b.get());
+			}
+		}
+		return left.equals(right) ? 0 : 1;
+	};
 
 	private CriteriaEvaluator() {
 	}
@@ -69,13 +87,16 @@ public final class CriteriaEvaluator {
 		return false;
 	}
 
-	/** Equality of canonical values: null equals only null, decimals by value, JSON by value. */
+	/** Equality of canonical values: null equals only null, decimals by value, JSON by value (numbers too). */
 	public static boolean same(@Nullable Object actual, @Nullable Object expected) {
 		if (actual == null || expected == null) {
 			return actual == expected;
 		}
 		if (actual instanceof BigDecimal left && expected instanceof BigDecimal right) {
 			return left.compareTo(right) == 0;
+		}
+		if (actual instanceof JsonNode left && expected instanceof JsonNode right) {
+			return left.equals(JSON_VALUES, right);
 		}
 		return actual.equals(expected);
 	}

@@ -15,4 +15,25 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class Filters extends FilterTck {
+		Filters() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class OrderingPaging extends OrderingPagingTck {
+		OrderingPaging() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Streams extends StreamTck {
+		Streams() {
+			super(BACKEND);
+		}
+	}
+
 }
