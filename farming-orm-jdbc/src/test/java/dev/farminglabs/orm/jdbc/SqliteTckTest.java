@@ -1,6 +1,9 @@
 package dev.farminglabs.orm.jdbc;
 
 import dev.farminglabs.orm.tck.CrudTck;
+import dev.farminglabs.orm.tck.FilterTck;
+import dev.farminglabs.orm.tck.OrderingPagingTck;
+import dev.farminglabs.orm.tck.StreamTck;
 import dev.farminglabs.orm.tck.TckBackend;
 import org.junit.jupiter.api.Nested;
 
@@ -12,6 +15,27 @@ class SqliteTckTest {
 	@Nested
 	class Crud extends CrudTck {
 		Crud() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Filters extends FilterTck {
+		Filters() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class OrderingPaging extends OrderingPagingTck {
+		OrderingPaging() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Streams extends StreamTck {
+		Streams() {
 			super(BACKEND);
 		}
 	}

@@ -31,4 +31,25 @@ class MemoryRestrictedTckTest {
 		}
 	}
 
+	@Nested
+	class Filters extends FilterTck {
+		Filters() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class OrderingPaging extends OrderingPagingTck {
+		OrderingPaging() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Streams extends StreamTck {
+		Streams() {
+			super(BACKEND);
+		}
+	}
+
 }

@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.jdbc.dialect;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,8 +11,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * JSON text with object keys sorted at every level, so that two equal values have the same text: text equality is
- * value equality on dialects that store JSON as text.
+ * JSON text with object keys sorted at every level and numbers in one form (trailing zeros stripped, integral values
+ * without a fraction), so that two equal values have the same text: text equality is value equality on dialects that
+ * store JSON as text. A number therefore reads back equal by value ({@code 2.50} as {@code 2.5}).
  */
 public final class CanonicalJson {
 
@@ -37,6 +39,11 @@ public final class CanonicalJson {
 			var copy = JsonNodeFactory.instance.arrayNode();
 			value.forEach((item) -> copy.add(sorted(item)));
 			return copy;
+		}
+		if (value.isNumber() && value.decimalValueOpt().isPresent()) {
+			BigDecimal number = value.decimalValue().stripTrailingZeros();
+			return (number.scale() <= 0) ? JsonNodeFactory.instance.numberNode(number.toBigIntegerExact())
+					: JsonNodeFactory.instance.numberNode(number);
 		}
 		return value;
 	}
