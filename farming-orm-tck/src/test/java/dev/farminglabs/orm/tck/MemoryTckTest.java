@@ -15,4 +15,11 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class UniqueLookups extends UniqueLookupTck {
+		UniqueLookups() {
+			super(BACKEND);
+		}
+	}
+
 }
