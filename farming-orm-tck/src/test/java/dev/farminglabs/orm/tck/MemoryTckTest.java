@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.tck;
 
+import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.memory.MemoryDatabase;
 import org.junit.jupiter.api.Nested;
 
@@ -7,6 +8,10 @@ import org.junit.jupiter.api.Nested;
 class MemoryTckTest {
 
 	static final TckBackend BACKEND = MemoryDatabase::new;
+
+	/** The memory driver declaring no upsert, so the suite's unsupported branch runs too. */
+	static final TckBackend WITHOUT_UPSERT = () -> new MemoryDatabase(
+			MemoryDatabase.CAPABILITIES.toBuilder().upsert(UpsertSupport.NONE).build());
 
 	@Nested
 	class Crud extends CrudTck {
@@ -19,6 +24,20 @@ class MemoryTckTest {
 	class UniqueLookups extends UniqueLookupTck {
 		UniqueLookups() {
 			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Upserts extends UpsertTck {
+		Upserts() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class UpsertsWithoutUpsert extends UpsertTck {
+		UpsertsWithoutUpsert() {
+			super(WITHOUT_UPSERT);
 		}
 	}
 
