@@ -41,4 +41,11 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class Constraints extends ConstraintTck {
+		Constraints() {
+			super(BACKEND);
+		}
+	}
+
 }
