@@ -48,4 +48,11 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class Validation extends ValidationTck {
+		Validation() {
+			super(BACKEND);
+		}
+	}
+
 }
