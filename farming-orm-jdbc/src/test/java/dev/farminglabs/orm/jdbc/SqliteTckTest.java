@@ -1,9 +1,13 @@
 package dev.farminglabs.orm.jdbc;
 
+import dev.farminglabs.orm.tck.ConstraintTck;
 import dev.farminglabs.orm.tck.CrudTck;
 import dev.farminglabs.orm.tck.FilterTck;
 import dev.farminglabs.orm.tck.OrderingPagingTck;
 import dev.farminglabs.orm.tck.StreamTck;
+import dev.farminglabs.orm.tck.UniqueLookupTck;
+import dev.farminglabs.orm.tck.UpsertTck;
+import dev.farminglabs.orm.tck.ValidationTck;
 import dev.farminglabs.orm.tck.TckBackend;
 import org.junit.jupiter.api.Nested;
 
@@ -36,6 +40,34 @@ class SqliteTckTest {
 	@Nested
 	class Streams extends StreamTck {
 		Streams() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class UniqueLookups extends UniqueLookupTck {
+		UniqueLookups() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Upserts extends UpsertTck {
+		Upserts() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Constraints extends ConstraintTck {
+		Constraints() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Validation extends ValidationTck {
+		Validation() {
 			super(BACKEND);
 		}
 	}

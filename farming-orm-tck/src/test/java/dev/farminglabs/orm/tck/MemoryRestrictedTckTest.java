@@ -52,4 +52,32 @@ class MemoryRestrictedTckTest {
 		}
 	}
 
+	@Nested
+	class UniqueLookups extends UniqueLookupTck {
+		UniqueLookups() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Upserts extends UpsertTck {
+		Upserts() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Constraints extends ConstraintTck {
+		Constraints() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Validation extends ValidationTck {
+		Validation() {
+			super(BACKEND);
+		}
+	}
+
 }
