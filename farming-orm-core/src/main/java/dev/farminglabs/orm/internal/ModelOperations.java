@@ -66,6 +66,7 @@ final class ModelOperations {
 
 	Stream<Row> stream(FindQuery query) {
 		ReadPlan plan = this.model.planner().plan(query, query.take());
+		this.relations.check(plan);
 		Stream<Map<String, @Nullable Object>> stored = this.driver.stream(definition(), plan.query());
 		return stored.map((row) -> this.relations.shape(plan, List.of(row)).get(0));
 	}
