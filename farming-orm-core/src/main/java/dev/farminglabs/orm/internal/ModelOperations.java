@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import dev.farminglabs.orm.capability.Capabilities;
+import dev.farminglabs.orm.capability.NumericIds;
 import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.error.OrmException;
@@ -76,14 +77,19 @@ final class ModelOperations {
 	}
 
 	Row create(Object data) {
+		requireIntegerIds();
 		Map<String, @Nullable Object> row = this.model.writer().createRow(data);
+		requireIdGeneration(row);
 		return full(this.driver.insert(definition(), row));
 	}
 
 	List<Row> createMany(List<?> data) {
+		requireIntegerIds();
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>(data.size());
 		for (Object item : data) {
-			rows.add(this.model.writer().createRow(item));
+			Map<String, @Nullable Object> row = this.model.writer().createRow(item);
+			requireIdGeneration(row);
+			rows.add(row);
 		}
 		if (rows.isEmpty()) {
 			return List.of();
@@ -116,11 +122,13 @@ final class ModelOperations {
 		if (this.capabilities.upsert() == UpsertSupport.NONE) {
 			throw OrmException.unsupported(definition().name(), "This backend has no upsert (capabilities: upsert=NONE)");
 		}
+		requireIntegerIds();
 		Criteria where = this.model.criteria().resolve(query.filters());
 		UniqueLookup lookup = UniqueLookup.of(definition(), where, "upsert");
 		Map<String, @Nullable Object> createInput = WriteData.read(definition().name(),
 				requiredData(query.create(), "upsert create"));
 		Map<String, @Nullable Object> create = this.model.writer().createRow(withKey(createInput, lookup));
+		requireIdGeneration(create);
 		Map<String, @Nullable Object> changes = this.model.writer().changes(requiredData(query.update(), "upsert update"));
 		for (Map.Entry<String, Object> key : lookup.values().entrySet()) {
 			if (changes.containsKey(key.getKey()) && !CriteriaEvaluator.same(changes.get(key.getKey()), key.getValue())) {
@@ -138,6 +146,26 @@ final class ModelOperations {
 
 	long deleteMany(WhereQuery query) {
 		return this.driver.deleteAll(definition(), requiredWhere(query, "deleteMany"));
+	}
+
+	/** Refuses writes to a model with an integer id on a backend that has none ({@code numericIds=NONE}). */
+	private void requireIntegerIds() {
+		FieldDefinition id = definition().idField();
+		if (id.isIntegral() && this.capabilities.numericIds() == NumericIds.NONE) {
+			throw OrmException.unsupported(definition().name(), "Model '" + definition().name() + "' has an integer id '"
+					+ id.name() + "', but this backend has no integer ids (capabilities: numericIds=NONE)");
+		}
+	}
+
+	/** Refuses a create that leaves an integer id to a backend that cannot generate one ({@code numericIds=MANUAL}). */
+	private void requireIdGeneration(Map<String, @Nullable Object> row) {
+		FieldDefinition id = definition().idField();
+		if (id.isGeneratedByBackend() && row.get(id.name()) == null
+				&& this.capabilities.numericIds() != NumericIds.GENERATED) {
+			throw OrmException.unsupported(definition().name(), "Model '" + definition().name() + "' create needs an"
+					+ " explicit id '" + id.name() + "': this backend cannot generate integer ids (capabilities: numericIds="
+					+ this.capabilities.numericIds() + ")");
+		}
 	}
 
 	private Map<String, @Nullable Object> withKey(Map<String, @Nullable Object> input, UniqueLookup lookup) {
