@@ -25,20 +25,6 @@ public abstract class TransactionTck extends TckSupport {
 	}
 
 	@Test
-	void transactionIsRefusedExactlyWhereTheBackendHasNone() {
-		if (!this.caps.supportsTransactions()) {
-			assertTransactionRefused();
-			return;
-		}
-		Integer result = this.orm.transaction((tx) -> {
-			tx.model("user").create(Data.of("email", "a@example.com", "name", "A"));
-			return 1;
-		});
-		assertThat(result).isEqualTo(1);
-		assertThat(model("user").count()).isEqualTo(1);
-	}
-
-	@Test
 	void committedWritesAreVisibleAfterTheTransaction() {
 		if (!this.caps.supportsTransactions()) {
 			assertTransactionRefused();
@@ -97,16 +83,15 @@ public abstract class TransactionTck extends TckSupport {
 		Throwable thrown = catchThrowable(() -> this.orm.transaction((tx) -> {
 			Row post = tx.model("post")
 				.create(Data.of("authorId", author.get("id"), "title", "T", "slug", "t"));
-			Row tag = tx.model("tag").create(Data.of("label", "java"));
-			tx.model("postTag").create(Data.of("postId", post.get("id"), "tagId", tag.get("id")));
+			tx.model("post").update((u) -> u.where("id", post.get("id")).set("status", "published"));
 			tx.model("profile").create(Data.of("userId", author.get("id"), "bio", "hi"));
+			tx.model("kvItem").create(Data.of("namespace", "ns", "key", "k", "value", List.of(1, 2)));
 			throw boom;
 		}));
 		assertThat(thrown).isSameAs(boom);
 		assertThat(model("post").count()).isZero();
-		assertThat(model("tag").count()).isZero();
-		assertThat(model("postTag").count()).isZero();
 		assertThat(model("profile").count()).isZero();
+		assertThat(model("kvItem").count()).isZero();
 		assertThat(model("user").count()).isEqualTo(1);
 	}
 
@@ -177,11 +162,11 @@ public abstract class TransactionTck extends TckSupport {
 		user("taken@example.com", "Taken");
 		assertOrmError(UNIQUE_CONSTRAINT_VIOLATION, () -> this.orm.transaction((tx) -> {
 			tx.model("user").create(Data.of("email", "fresh@example.com", "name", "Fresh"));
-			tx.model("tag").create(Data.of("label", "written-first"));
+			tx.model("kvItem").create(Data.of("namespace", "ns", "key", "written-first", "value", true));
 			return tx.model("user").create(Data.of("email", "taken@example.com", "name", "Again"));
 		}));
 		assertThat(model("user").findMany()).extracting((r) -> r.getString("email")).containsExactly("taken@example.com");
-		assertThat(model("tag").count()).isZero();
+		assertThat(model("kvItem").count()).isZero();
 	}
 
 	@Test
