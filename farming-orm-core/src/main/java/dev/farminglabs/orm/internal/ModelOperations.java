@@ -152,8 +152,9 @@ final class ModelOperations {
 	private void requireIntegerIds() {
 		FieldDefinition id = definition().idField();
 		if (id.isIntegral() && this.capabilities.numericIds() == NumericIds.NONE) {
-			throw OrmException.unsupported(definition().name(), "Model '" + definition().name() + "' has an integer id '"
-					+ id.name() + "', but this backend has no integer ids (capabilities: numericIds=NONE)");
+			throw OrmException.unsupported(definition().name(), "Model '" + definition().name()
+					+ "' has an integer id '" + id.name()
+					+ "', but this backend has no integer ids (capabilities: numericIds=NONE)");
 		}
 	}
 
@@ -162,8 +163,9 @@ final class ModelOperations {
 		FieldDefinition id = definition().idField();
 		if (id.isGeneratedByBackend() && row.get(id.name()) == null
 				&& this.capabilities.numericIds() != NumericIds.GENERATED) {
-			throw OrmException.unsupported(definition().name(), "Model '" + definition().name() + "' create needs an"
-					+ " explicit id '" + id.name() + "': this backend cannot generate integer ids (capabilities: numericIds="
+			throw OrmException.unsupported(definition().name(), "Model '" + definition().name()
+					+ "' create needs an explicit id '" + id.name()
+					+ "': this backend cannot generate integer ids (capabilities: numericIds="
 					+ this.capabilities.numericIds() + ")");
 		}
 	}

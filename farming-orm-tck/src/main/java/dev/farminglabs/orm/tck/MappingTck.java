@@ -148,7 +148,8 @@ public abstract class MappingTck extends TckSupport {
 	void findUniqueAndFindManyReturnRecordsEqualToTheCreatedOnes() {
 		CacheEntry a = cache().create(Data.of("namespace", "ns", "key", "a", "value", List.of(1, 2)));
 		CacheEntry b = cache().create(Data.of("namespace", "ns", "key", "b", "value", "text"));
-		Optional<CacheEntry> found = cache().findUnique((q) -> q.where("namespace_key", Map.of("namespace", "ns", "key", "b")));
+		Optional<CacheEntry> found = cache()
+			.findUnique((q) -> q.where("namespace_key", Map.of("namespace", "ns", "key", "b")));
 		assertThat(found).contains(b);
 		assertThat(found.get().expiresAt()).isNull();
 		assertThat(cache().findMany((q) -> q.orderBy("key"))).containsExactly(a, b);
@@ -290,7 +291,8 @@ public abstract class MappingTck extends TckSupport {
 		}
 		record SequenceAsLong(long sequence) {
 		}
-		assertThat(this.orm.model("observabilitySnapshot", SequenceOnly.class).findFirst((q) -> q.where("source", "node-1")))
+		assertThat(this.orm.model("observabilitySnapshot", SequenceOnly.class)
+			.findFirst((q) -> q.where("source", "node-1")))
 			.contains(new SequenceOnly(sequence));
 		assertThat(this.orm.model("observabilitySnapshot", SequenceAsLong.class).findMany())
 			.containsExactly(new SequenceAsLong(9_007_199_254_740_993L));
@@ -303,7 +305,9 @@ public abstract class MappingTck extends TckSupport {
 		post(ada, "a2", "title", "Second");
 		user("bob@example.com", "Bob");
 		List<UserWithPosts> users = this.orm.model("user", UserWithPosts.class)
-			.findMany((q) -> q.orderBy("email").select("email").select("posts", (p) -> p.select("title").orderBy("title")));
+			.findMany((q) -> q.orderBy("email")
+				.select("email")
+				.select("posts", (p) -> p.select("title").orderBy("title")));
 		assertThat(users).containsExactly(
 				new UserWithPosts("ada@example.com", List.of(new PostTitle("First"), new PostTitle("Second"))),
 				new UserWithPosts("bob@example.com", List.of()));

@@ -55,7 +55,8 @@ public abstract class RelationTck extends TckSupport {
 		Row bob = user("bob@example.com", "Bob");
 		Row profile = model("profile").create(Data.of("userId", bob.get("id"), "theme", "dark"));
 		List<Row> users = model("user").findMany((q) -> q.orderBy("email").include("profile"));
-		assertThat(users).extracting((u) -> u.getString("email")).containsExactly(ada.getString("email"), bob.getString("email"));
+		assertThat(users).extracting((u) -> u.getString("email"))
+			.containsExactly(ada.getString("email"), bob.getString("email"));
 		assertThat(users.get(0).has("profile")).isTrue();
 		assertThat(users.get(0).getRow("profile")).isNull();
 		assertThat(users.get(1).getRow("profile")).isEqualTo(profile);
@@ -208,7 +209,9 @@ public abstract class RelationTck extends TckSupport {
 		link(b1, orm);
 		List<Row> users = model("user").findMany((q) -> q.orderBy("email")
 			.select("email")
-			.select("posts", (p) -> p.select("slug").orderBy("slug").select("tags", (t) -> t.select("label").orderBy("label"))));
+			.select("posts", (p) -> p.select("slug")
+				.orderBy("slug")
+				.select("tags", (t) -> t.select("label").orderBy("label"))));
 		List<Row> adaPosts = users.get(0).getRows("posts");
 		assertThat(adaPosts).extracting((p) -> p.getString("slug")).containsExactly("a1", "a2");
 		assertThat(labels(adaPosts.get(0))).containsExactly("java", "orm");

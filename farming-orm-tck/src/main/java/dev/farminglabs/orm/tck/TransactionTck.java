@@ -45,7 +45,8 @@ public abstract class TransactionTck extends TckSupport {
 			assertTransactionRefused();
 			return;
 		}
-		Row created = this.orm.transaction((tx) -> tx.model("user").create(Data.of("email", "a@example.com", "name", "A")));
+		Row created = this.orm
+			.transaction((tx) -> tx.model("user").create(Data.of("email", "a@example.com", "name", "A")));
 		assertThat(created.getString("email")).isEqualTo("a@example.com");
 		assertThat(model("user").findUnique((q) -> q.where("id", created.get("id")))).contains(created);
 	}
