@@ -2,14 +2,19 @@ package dev.farminglabs.orm.codec;
 
 import java.security.SecureRandom;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Generates time-ordered UUIDv7 ids (RFC 9562): 48 bits of Unix milliseconds, then random bits, so ids created later
- * sort later and index well.
+ * Generates time-ordered UUIDv7 ids (RFC 9562): 48 bits of Unix milliseconds, a 12-bit counter seeded randomly each
+ * millisecond (RFC 9562 §6.2, method 1), then random bits. Ids created later in a process sort later, even within one
+ * millisecond, and index well.
  */
 public final class UuidV7 {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** The last timestamp and counter handed out, as {@code millis << 12 | counter}. */
+	private static final AtomicLong LAST = new AtomicLong();
 
 	private UuidV7() {
 	}
@@ -21,9 +26,10 @@ public final class UuidV7 {
 
 	/** A new UUIDv7. */
 	public static UUID generate() {
-		long millis = System.currentTimeMillis();
-		long randA = RANDOM.nextInt(1 << 12);
-		long mostSignificant = (millis << 16) | 0x7000L | randA;
+		// Seeded in the lower half, so the counter rarely spills into the next millisecond.
+		long candidate = (System.currentTimeMillis() << 12) | RANDOM.nextInt(1 << 11);
+		long next = LAST.updateAndGet((last) -> Math.max(candidate, last + 1));
+		long mostSignificant = ((next >>> 12) << 16) | 0x7000L | (next & 0xFFFL);
 		long leastSignificant = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
 		return new UUID(mostSignificant, leastSignificant);
 	}

@@ -140,7 +140,8 @@ public final class ValueCodec {
 
 	private static JsonNode toJson(Object value) {
 		if (value instanceof JsonNode node) {
-			return node;
+			// Copied, so a caller changing its tree after the write cannot change what was written.
+			return node.deepCopy();
 		}
 		return JsonValues.mapper().valueToTree(value);
 	}

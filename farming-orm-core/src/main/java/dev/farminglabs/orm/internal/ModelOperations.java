@@ -38,40 +38,11 @@ final class ModelOperations {
 
 	private final RelationLoader relations;
 
-	private final @Nullable String unsupportedIds;
-
 	ModelOperations(SchemaRuntime runtime, ModelRuntime model, Driver driver) {
 		this.model = model;
 		this.driver = driver;
 		this.capabilities = driver.handle().capabilities();
 		this.relations = new RelationLoader(runtime, driver);
-		this.unsupportedIds = unsupportedIds(model.definition().idField(), this.capabilities);
-	}
-
-	/** Why this backend cannot hold the model's ids at all, or null when it can. */
-	private static @Nullable String unsupportedIds(FieldDefinition id, Capabilities capabilities) {
-		if (id.isIntegral() && capabilities.numericIds() == NumericIds.NONE) {
-			return "integer ids (numericIds=NONE)";
-		}
-		return null;
-	}
-
-	private void requireIdSupport() {
-		if (this.unsupportedIds != null) {
-			throw OrmException.unsupported(definition().name(),
-					"Model '" + definition().name() + "' uses " + this.unsupportedIds + ", which this backend cannot hold");
-		}
-	}
-
-	/** A generated integer id needs a backend that generates them; explicit ids work with manual numeric ids. */
-	private void requireGeneratedId(Map<String, @Nullable Object> row) {
-		FieldDefinition id = definition().idField();
-		if (id.isGeneratedByBackend() && row.get(id.name()) == null
-				&& this.capabilities.numericIds() != NumericIds.GENERATED) {
-			throw OrmException.unsupported(definition().name(), "Model '" + definition().name()
-					+ "' needs a generated integer id, which this backend cannot generate (numericIds="
-					+ this.capabilities.numericIds() + "); pass the id explicitly");
-		}
 	}
 
 	private ModelDefinition definition() {
@@ -79,18 +50,15 @@ final class ModelOperations {
 	}
 
 	List<Row> findMany(FindQuery query) {
-		requireIdSupport();
 		return this.relations.read(this.model.planner().plan(query, query.take()));
 	}
 
 	Optional<Row> findFirst(FindQuery query) {
-		requireIdSupport();
 		Integer take = query.take();
 		return first(this.relations.read(this.model.planner().plan(query, (take != null) ? Math.min(take, 1) : 1)));
 	}
 
 	Optional<Row> findUnique(FindQuery query) {
-		requireIdSupport();
 		Criteria where = this.model.criteria().resolve(query.filters());
 		UniqueLookup.of(definition(), where, "findUnique");
 		ReadPlan plan = this.model.planner().plan(query, where, 1, 0, List.of());
@@ -98,30 +66,29 @@ final class ModelOperations {
 	}
 
 	Stream<Row> stream(FindQuery query) {
-		requireIdSupport();
 		ReadPlan plan = this.model.planner().plan(query, query.take());
+		this.relations.check(plan);
 		Stream<Map<String, @Nullable Object>> stored = this.driver.stream(definition(), plan.query());
 		return stored.map((row) -> this.relations.shape(plan, List.of(row)).get(0));
 	}
 
 	long count(WhereQuery query) {
-		requireIdSupport();
 		return this.driver.count(definition(), this.model.criteria().resolve(query.filters()));
 	}
 
 	Row create(Object data) {
-		requireIdSupport();
+		requireIntegerIds();
 		Map<String, @Nullable Object> row = this.model.writer().createRow(data);
-		requireGeneratedId(row);
+		requireIdGeneration(row);
 		return full(this.driver.insert(definition(), row));
 	}
 
 	List<Row> createMany(List<?> data) {
-		requireIdSupport();
+		requireIntegerIds();
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>(data.size());
 		for (Object item : data) {
 			Map<String, @Nullable Object> row = this.model.writer().createRow(item);
-			requireGeneratedId(row);
+			requireIdGeneration(row);
 			rows.add(row);
 		}
 		if (rows.isEmpty()) {
@@ -134,7 +101,6 @@ final class ModelOperations {
 	}
 
 	Optional<Row> update(UpdateQuery query) {
-		requireIdSupport();
 		Criteria where = requiredWhere(query, "update");
 		Map<String, @Nullable Object> changes = this.model.writer().changes(requiredData(query.data(), "update"));
 		if (changes.isEmpty()) {
@@ -144,7 +110,6 @@ final class ModelOperations {
 	}
 
 	long updateMany(UpdateQuery query) {
-		requireIdSupport();
 		Criteria where = requiredWhere(query, "updateMany");
 		Map<String, @Nullable Object> changes = this.model.writer().changes(requiredData(query.data(), "updateMany"));
 		if (changes.isEmpty()) {
@@ -154,16 +119,16 @@ final class ModelOperations {
 	}
 
 	Row upsert(UpsertQuery query) {
-		requireIdSupport();
 		if (this.capabilities.upsert() == UpsertSupport.NONE) {
 			throw OrmException.unsupported(definition().name(), "This backend has no upsert (capabilities: upsert=NONE)");
 		}
+		requireIntegerIds();
 		Criteria where = this.model.criteria().resolve(query.filters());
 		UniqueLookup lookup = UniqueLookup.of(definition(), where, "upsert");
 		Map<String, @Nullable Object> createInput = WriteData.read(definition().name(),
 				requiredData(query.create(), "upsert create"));
 		Map<String, @Nullable Object> create = this.model.writer().createRow(withKey(createInput, lookup));
-		requireGeneratedId(create);
+		requireIdGeneration(create);
 		Map<String, @Nullable Object> changes = this.model.writer().changes(requiredData(query.update(), "upsert update"));
 		for (Map.Entry<String, Object> key : lookup.values().entrySet()) {
 			if (changes.containsKey(key.getKey()) && !CriteriaEvaluator.same(changes.get(key.getKey()), key.getValue())) {
@@ -176,13 +141,33 @@ final class ModelOperations {
 	}
 
 	Optional<Row> delete(WhereQuery query) {
-		requireIdSupport();
 		return this.driver.deleteFirst(definition(), requiredWhere(query, "delete")).map(this::full);
 	}
 
 	long deleteMany(WhereQuery query) {
-		requireIdSupport();
 		return this.driver.deleteAll(definition(), requiredWhere(query, "deleteMany"));
+	}
+
+	/** Refuses writes to a model with an integer id on a backend that has none ({@code numericIds=NONE}). */
+	private void requireIntegerIds() {
+		FieldDefinition id = definition().idField();
+		if (id.isIntegral() && this.capabilities.numericIds() == NumericIds.NONE) {
+			throw OrmException.unsupported(definition().name(), "Model '" + definition().name()
+					+ "' has an integer id '" + id.name()
+					+ "', but this backend has no integer ids (capabilities: numericIds=NONE)");
+		}
+	}
+
+	/** Refuses a create that leaves an integer id to a backend that cannot generate one ({@code numericIds=MANUAL}). */
+	private void requireIdGeneration(Map<String, @Nullable Object> row) {
+		FieldDefinition id = definition().idField();
+		if (id.isGeneratedByBackend() && row.get(id.name()) == null
+				&& this.capabilities.numericIds() != NumericIds.GENERATED) {
+			throw OrmException.unsupported(definition().name(), "Model '" + definition().name()
+					+ "' create needs an explicit id '" + id.name()
+					+ "': this backend cannot generate integer ids (capabilities: numericIds="
+					+ this.capabilities.numericIds() + ")");
+		}
 	}
 
 	private Map<String, @Nullable Object> withKey(Map<String, @Nullable Object> input, UniqueLookup lookup) {

@@ -36,8 +36,22 @@ final class RelationLoader {
 
 	/** Reads with a plan and shapes the rows, loading relations. */
 	List<Row> read(ReadPlan plan) {
+		check(plan);
 		List<Map<String, @Nullable Object>> stored = this.driver.find(plan.model(), plan.query());
 		return shape(plan, stored);
+	}
+
+	/**
+	 * Checks the nested queries of every selected relation, at any depth, before anything is read: a bad nested
+	 * select, where or order fails with {@code VALIDATION_ERROR} even when no parent row matches.
+	 */
+	void check(ReadPlan plan) {
+		for (ReadPlan.RelationPlan relation : plan.relations()) {
+			ModelRuntime target = this.runtime.model(relation.relation().target());
+			FindQuery nested = relation.nested();
+			check(target.planner()
+				.plan(nested, target.criteria().resolve(nested.filters()), nested.take(), nested.skip(), List.of()));
+		}
 	}
 
 	List<Row> shape(ReadPlan plan, List<Map<String, @Nullable Object>> stored) {

@@ -21,6 +21,7 @@ import dev.farminglabs.orm.spi.ReadQuery;
 import dev.farminglabs.orm.spi.SchemaManager;
 import dev.farminglabs.orm.spi.ValueOrder;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /** The reference driver: every operation evaluated in Java over a {@link MemoryDatabase}. */
 final class MemoryDriver implements Driver {
@@ -63,7 +64,7 @@ final class MemoryDriver implements Driver {
 
 	@Override
 	public Map<String, @Nullable Object> insert(ModelDefinition model, Map<String, @Nullable Object> row) {
-		return this.database.write(() -> insertRow(model, row));
+		return detached(this.database.write(() -> insertRow(model, row)));
 	}
 
 	@Override
@@ -72,7 +73,7 @@ final class MemoryDriver implements Driver {
 		return this.database.write(() -> {
 			List<Map<String, @Nullable Object>> stored = new ArrayList<>(rows.size());
 			for (Map<String, @Nullable Object> row : rows) {
-				stored.add(insertRow(model, row));
+				stored.add(detached(insertRow(model, row)));
 			}
 			return stored;
 		});
@@ -81,7 +82,9 @@ final class MemoryDriver implements Driver {
 	@Override
 	public Optional<Map<String, @Nullable Object>> updateFirst(ModelDefinition model, Criteria where,
 			Map<String, @Nullable Object> changes) {
-		return this.database.write(() -> matching(model, where).stream().findFirst().map((row) -> updateRow(model, row, changes)));
+		return this.database.write(() -> matching(model, where).stream()
+			.findFirst()
+			.map((row) -> detached(updateRow(model, row, changes))));
 	}
 
 	@Override
@@ -99,16 +102,18 @@ final class MemoryDriver implements Driver {
 		return this.database.write(() -> {
 			for (Map<String, @Nullable Object> row : table(model).rows()) {
 				if (key.fields().stream().allMatch((field) -> CriteriaEvaluator.same(row.get(field), create.get(field)))) {
-					return changes.isEmpty() ? row : updateRow(model, row, changes);
+					return detached(changes.isEmpty() ? row : updateRow(model, row, changes));
 				}
 			}
-			return insertRow(model, create);
+			return detached(insertRow(model, create));
 		});
 	}
 
 	@Override
 	public Optional<Map<String, @Nullable Object>> deleteFirst(ModelDefinition model, Criteria where) {
-		return this.database.write(() -> matching(model, where).stream().findFirst().map((row) -> deleteRow(model, row)));
+		return this.database.write(() -> matching(model, where).stream()
+			.findFirst()
+			.map((row) -> detached(deleteRow(model, row))));
 	}
 
 	@Override
@@ -137,7 +142,9 @@ final class MemoryDriver implements Driver {
 		int from = Math.min(rows.size(), query.skip());
 		Integer take = query.take();
 		int to = (take != null) ? Math.min(rows.size(), from + take) : rows.size();
-		return new ArrayList<>(rows.subList(from, to));
+		List<Map<String, @Nullable Object>> page = new ArrayList<>(rows.subList(from, to));
+		page.replaceAll(MemoryDriver::detached);
+		return page;
 	}
 
 	private List<Map<String, @Nullable Object>> matching(ModelDefinition model, Criteria where) {
@@ -184,6 +191,20 @@ final class MemoryDriver implements Driver {
 		this.constraints.checkNotReferenced(model, row);
 		table(model).remove(row.get(model.idField().name()));
 		return row;
+	}
+
+	/** A stored row as handed out: JSON trees copied, so a caller changing one cannot change the table. */
+	private static Map<String, @Nullable Object> detached(Map<String, @Nullable Object> stored) {
+		Map<String, @Nullable Object> copy = null;
+		for (Map.Entry<String, @Nullable Object> entry : stored.entrySet()) {
+			if (entry.getValue() instanceof JsonNode node && node.isContainer()) {
+				if (copy == null) {
+					copy = new LinkedHashMap<>(stored);
+				}
+				copy.put(entry.getKey(), node.deepCopy());
+			}
+		}
+		return (copy != null) ? Collections.unmodifiableMap(copy) : stored;
 	}
 
 	private MemoryTable table(ModelDefinition model) {

@@ -3,11 +3,15 @@ package dev.farminglabs.orm.jdbc;
 import dev.farminglabs.orm.tck.ConstraintTck;
 import dev.farminglabs.orm.tck.CrudTck;
 import dev.farminglabs.orm.tck.FilterTck;
+import dev.farminglabs.orm.tck.MappingTck;
 import dev.farminglabs.orm.tck.OrderingPagingTck;
+import dev.farminglabs.orm.tck.RelationTck;
 import dev.farminglabs.orm.tck.StreamTck;
+import dev.farminglabs.orm.tck.TransactionTck;
 import dev.farminglabs.orm.tck.UniqueLookupTck;
 import dev.farminglabs.orm.tck.UpsertTck;
 import dev.farminglabs.orm.tck.ValidationTck;
+import dev.farminglabs.orm.tck.ValueRoundTripTck;
 import dev.farminglabs.orm.tck.TckBackend;
 import org.junit.jupiter.api.Nested;
 
@@ -68,6 +72,34 @@ class H2TckTest {
 	@Nested
 	class Validation extends ValidationTck {
 		Validation() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Transactions extends TransactionTck {
+		Transactions() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Relations extends RelationTck {
+		Relations() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Values extends ValueRoundTripTck {
+		Values() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Mapping extends MappingTck {
+		Mapping() {
 			super(BACKEND);
 		}
 	}

@@ -80,4 +80,32 @@ class MemoryRestrictedTckTest {
 		}
 	}
 
+	@Nested
+	class Transactions extends TransactionTck {
+		Transactions() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Relations extends RelationTck {
+		Relations() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Values extends ValueRoundTripTck {
+		Values() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Mapping extends MappingTck {
+		Mapping() {
+			super(BACKEND);
+		}
+	}
+
 }

@@ -64,4 +64,32 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class Transactions extends TransactionTck {
+		Transactions() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Relations extends RelationTck {
+		Relations() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Values extends ValueRoundTripTck {
+		Values() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Mapping extends MappingTck {
+		Mapping() {
+			super(BACKEND);
+		}
+	}
+
 }

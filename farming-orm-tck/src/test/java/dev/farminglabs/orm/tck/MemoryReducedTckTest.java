@@ -1,0 +1,57 @@
+package dev.farminglabs.orm.tck;
+
+import dev.farminglabs.orm.capability.NumericIds;
+import dev.farminglabs.orm.memory.MemoryDatabase;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The capability-gated areas of the TCK on memory databases that declare less than the memory driver can do, so the
+ * "unsupported" branches run too: no transactions and manual integer ids only, or no integer ids at all.
+ */
+class MemoryReducedTckTest {
+
+	static final TckBackend WITHOUT_TRANSACTIONS = () -> new MemoryDatabase(MemoryDatabase.CAPABILITIES.toBuilder()
+		.supportsTransactions(false)
+		.numericIds(NumericIds.MANUAL)
+		.build());
+
+	static final TckBackend WITHOUT_INTEGER_IDS = () -> new MemoryDatabase(MemoryDatabase.CAPABILITIES.toBuilder()
+		.numericIds(NumericIds.NONE)
+		.build());
+
+	@Nested
+	class Transactions extends TransactionTck {
+		Transactions() {
+			super(WITHOUT_TRANSACTIONS);
+		}
+	}
+
+	@Nested
+	class Relations extends RelationTck {
+		Relations() {
+			super(WITHOUT_TRANSACTIONS);
+		}
+	}
+
+	@Nested
+	class Values extends ValueRoundTripTck {
+		Values() {
+			super(WITHOUT_TRANSACTIONS);
+		}
+	}
+
+	@Nested
+	class Mapping extends MappingTck {
+		Mapping() {
+			super(WITHOUT_TRANSACTIONS);
+		}
+	}
+
+	@Nested
+	class ValuesWithoutIntegerIds extends ValueRoundTripTck {
+		ValuesWithoutIntegerIds() {
+			super(WITHOUT_INTEGER_IDS);
+		}
+	}
+
+}
