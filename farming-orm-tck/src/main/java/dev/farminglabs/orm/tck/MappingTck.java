@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.client.ModelClient;
 import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.codec.JsonValues;
@@ -158,6 +159,13 @@ public abstract class MappingTck extends TckSupport {
 
 	@Test
 	void upsertReturnsARecordOnTheCreateAndTheUpdatePath() {
+		if (this.caps.upsert() == UpsertSupport.NONE) {
+			assertOrmError(UNSUPPORTED_OPERATION, () -> cache().upsert((u) -> u.where("id", "x")
+				.create(Data.of("namespace", "ns", "key", "k", "value", 1))
+				.update(Data.of("value", 2))));
+			assertThat(cache().count()).isZero();
+			return;
+		}
 		CacheEntry created = cache().upsert((u) -> u.where("namespace_key", Map.of("namespace", "ns", "key", "k"))
 			.create(Data.of("namespace", "ns", "key", "k", "value", Map.of("v", 1)))
 			.update(Data.of("value", Map.of("v", 2))));
@@ -245,6 +253,9 @@ public abstract class MappingTck extends TckSupport {
 		CacheEntry updated = cache().update((u) -> u.where("id", stored.id()).data(new ValueChange(JsonValues.parse("2"))))
 			.orElseThrow();
 		assertThat(updated.value()).isEqualTo(JsonValues.parse("2"));
+		if (this.caps.upsert() == UpsertSupport.NONE) {
+			return;
+		}
 		CacheEntry upserted = cache().upsert((u) -> u.where("namespace_key", Map.of("namespace", "ns", "key", "k"))
 			.create(new CacheEntry(null, "ns", "k", JsonValues.parse("0"), null, null))
 			.update(new ValueChange(JsonValues.parse("3"))));
