@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 import dev.farminglabs.orm.codec.JsonValues;
 import dev.farminglabs.orm.schema.FieldDefinition;
@@ -57,7 +56,8 @@ final class ValueBinder {
 		switch (dialect.datetimeStorage()) {
 			case OFFSET_DATE_TIME -> statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
 			case UTC_LOCAL_DATE_TIME -> statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-			case EPOCH_MICROS -> statement.setLong(index, ChronoUnit.MICROS.between(Instant.EPOCH, instant));
+			case EPOCH_MICROS -> statement.setLong(index,
+					Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000));
 		}
 	}
 

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 import dev.farminglabs.orm.codec.JsonValues;
 import dev.farminglabs.orm.schema.FieldDefinition;
@@ -74,7 +73,8 @@ final class ValueReader {
 			}
 			default -> {
 				long micros = rows.getLong(index);
-				return rows.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+				return rows.wasNull() ? null
+						: Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
+import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.UniqueConstraint;
 import org.jspecify.annotations.Nullable;
@@ -35,8 +36,11 @@ public final class SqlErrorTranslator {
 
 	private final SqlDialect dialect;
 
+	private final DdlRenderer ddl;
+
 	public SqlErrorTranslator(SqlDialect dialect) {
 		this.dialect = dialect;
+		this.ddl = new DdlRenderer(dialect);
 	}
 
 	/** The normalised error for a failed statement on a model (null for statements not about one model). */
@@ -53,6 +57,13 @@ public final class SqlErrorTranslator {
 			if (key != null) {
 				constraint = key.name();
 				target = key.fields();
+			}
+		}
+		if (model != null && code == OrmErrorCode.FOREIGN_KEY_VIOLATION) {
+			FieldDefinition reference = referenceField(model, constraint, message);
+			if (reference != null) {
+				constraint = this.ddl.foreignKeyName(model, reference);
+				target = List.of(reference.name());
 			}
 		}
 		String original = this.dialect.name().equals("sqlite") ? sqliteCode(message) : state + ((vendor != 0) ? "/" + vendor : "");
@@ -159,7 +170,32 @@ public final class SqlErrorTranslator {
 		return quoted.find() ? quoted.group(1) : null;
 	}
 
+	/**
+	 * The reference field of the model a foreign-key error is about: by constraint name, by the name appearing in the
+	 * message, or the model's only reference field when the database names none (SQLite).
+	 */
+	private @Nullable FieldDefinition referenceField(ModelDefinition model, @Nullable String constraint,
+			String message) {
+		String lower = message.toLowerCase(Locale.ROOT);
+		List<FieldDefinition> references = model.fields().stream().filter((field) -> field.references() != null).toList();
+		for (FieldDefinition field : references) {
+			String name = this.ddl.foreignKeyName(model, field);
+			if (name.equalsIgnoreCase(String.valueOf(constraint)) || lower.contains(name.toLowerCase(Locale.ROOT))) {
+				return field;
+			}
+		}
+		boolean aboutThisModel = constraint == null || constraint.isEmpty();
+		return (references.size() == 1 && aboutThisModel && this.dialect.name().equals("sqlite")) ? references.get(0)
+				: null;
+	}
+
 	private @Nullable UniqueConstraint uniqueKey(ModelDefinition model, @Nullable String constraint, String message) {
+		String lower = message.toLowerCase(Locale.ROOT);
+		for (UniqueConstraint key : model.uniqueConstraints()) {
+			if (!key.primaryKey() && lower.contains(Identifiers.shorten(key.name(), this.dialect).toLowerCase(Locale.ROOT))) {
+				return key;
+			}
+		}
 		for (UniqueConstraint key : model.uniqueConstraints()) {
 			String physical = Identifiers.shorten(key.name(), this.dialect);
 			if (constraint != null && (physical.equalsIgnoreCase(constraint) || key.name().equalsIgnoreCase(constraint)
