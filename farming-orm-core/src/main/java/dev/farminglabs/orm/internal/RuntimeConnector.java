@@ -8,6 +8,7 @@ import dev.farminglabs.orm.runtime.DetectedRuntime;
 import dev.farminglabs.orm.runtime.RuntimeInspection;
 import dev.farminglabs.orm.runtime.RuntimeRegistry;
 import dev.farminglabs.orm.schema.FrameworkSchema;
+import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.setup.PushResult;
 import dev.farminglabs.orm.setup.SetupPlan;
 import dev.farminglabs.orm.spi.Driver;
@@ -44,6 +45,7 @@ public final class RuntimeConnector {
 	/** What a push would do. */
 	public static SetupPlan plan(FrameworkSchema schema, Driver driver) {
 		try {
+			requireNamespaces(schema, driver);
 			return driver.schemaManager().plan(schema);
 		}
 		catch (RuntimeSetupException ex) {
@@ -70,6 +72,20 @@ public final class RuntimeConnector {
 	/** Plans and applies. */
 	public static PushResult push(FrameworkSchema schema, Driver driver) {
 		return apply(schema, driver, plan(schema, driver));
+	}
+
+	/** Refuses namespaced tables on a backend without namespaces, before it is touched. */
+	private static void requireNamespaces(FrameworkSchema schema, Driver driver) {
+		if (driver.handle().capabilities().supportsSchemaNamespaces()) {
+			return;
+		}
+		for (ModelDefinition model : schema.models()) {
+			if (model.namespace() != null) {
+				throw OrmException.unsupported(model.name(), "Model '" + model.name() + "' lives in namespace '"
+						+ model.namespace() + "', but this backend has no schema namespaces "
+						+ "(capabilities: supportsSchemaNamespaces=false)");
+			}
+		}
 	}
 
 	static String label(Driver driver) {
