@@ -1,17 +1,25 @@
 package dev.farminglabs.orm.setup;
 
 import static dev.farminglabs.orm.schema.SchemaDsl.id;
+import static dev.farminglabs.orm.schema.SchemaDsl.integer;
 import static dev.farminglabs.orm.schema.SchemaDsl.model;
+import static dev.farminglabs.orm.schema.SchemaDsl.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.farminglabs.orm.FarmingOrm;
+import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.RuntimeSetupException;
 import dev.farminglabs.orm.memory.MemoryDatabase;
+import dev.farminglabs.orm.query.Data;
 import dev.farminglabs.orm.schema.FrameworkSchema;
 import org.junit.jupiter.api.Test;
 
-/** Setup refuses what the backend's capabilities rule out, before touching the backend. */
+/**
+ * Setup on the memory runtime: it adds what is missing (fields included, with their defaults in existing rows) and
+ * refuses what the backend's capabilities rule out before touching it.
+ */
 class SchemaSetupTest {
 
 	private static final FrameworkSchema NAMESPACED = FrameworkSchema.builder("s")
@@ -29,6 +37,32 @@ class SchemaSetupTest {
 		assertThat(error.stage()).isEqualTo(RuntimeSetupException.Stage.PLAN);
 		assertThat(error.getMessage()).contains("'note'", "ns", "supportsSchemaNamespaces");
 		assertThat(database.tableNames()).isEmpty();
+	}
+
+	@Test
+	void addsMissingFieldsToAnExistingTableFillingExistingRowsWithTheDefault() {
+		MemoryDatabase database = new MemoryDatabase();
+		FrameworkSchema before = FrameworkSchema.builder("s")
+			.model("note", model("notes").field("id", id()).field("title", string()))
+			.build();
+		FrameworkSchema after = FrameworkSchema.builder("s")
+			.model("note", model("notes").field("id", id()).field("title", string())
+				.field("rank", integer().defaultValue(5).column("note_rank"))
+				.field("summary", string().nullable()))
+			.build();
+		Row note = SchemaSetup.bootstrapDatabase(before, database).model("note").create(Data.of("title", "t"));
+		SetupPlan plan = SchemaSetup.plan(after, database);
+		assertThat(plan.actions()).extracting(SetupAction::type)
+			.containsExactly(SetupActionType.ADD_COLUMN, SetupActionType.ADD_COLUMN);
+		assertThat(plan.actions()).extracting(SetupAction::target).containsExactly("note_rank", "summary");
+		PushResult result = SchemaSetup.applySchema(after, database, plan);
+		assertThat(result.describe()).contains("added 2 columns");
+		Row read = FarmingOrm.createOrmFromRuntime(after, database).model("note")
+			.findUnique((q) -> q.where("id", note.get("id")))
+			.orElseThrow();
+		assertThat(read.getLong("rank")).isEqualTo(5L);
+		assertThat(read.get("summary")).isNull();
+		assertThat(SchemaSetup.plan(after, database).isEmpty()).isTrue();
 	}
 
 	@Test
