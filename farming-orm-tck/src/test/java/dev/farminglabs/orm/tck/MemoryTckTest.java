@@ -15,4 +15,18 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class Setup extends SetupTck {
+		Setup() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Inspection extends InspectionTck {
+		Inspection() {
+			super(BACKEND);
+		}
+	}
+
 }
