@@ -29,4 +29,11 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class SeedFramework extends SeedFrameworkTck {
+		SeedFramework() {
+			super(BACKEND);
+		}
+	}
+
 }
