@@ -36,4 +36,11 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class Properties extends PropertyTck {
+		Properties() {
+			super(BACKEND);
+		}
+	}
+
 }
