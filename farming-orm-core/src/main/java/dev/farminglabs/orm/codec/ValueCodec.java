@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
+import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.FieldKind;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,7 +49,7 @@ public final class ValueCodec {
 			case INTEGER -> toLong(model, field, value);
 			case BIGINT -> toBigInteger(model, field, value);
 			case DECIMAL -> toDecimal(model, field, value);
-			case JSON -> toJson(value);
+			case JSON -> toJson(model, field, value);
 			case ENUM -> toEnum(model, field, value);
 		};
 	}
@@ -69,9 +72,12 @@ public final class ValueCodec {
 			throw invalid(model, field, value, "a String");
 		}
 		Integer maxLength = field.maxLength();
-		if (maxLength != null && text.codePointCount(0, text.length()) > maxLength) {
-			throw OrmException.validation(model, field.name(), "Model '" + model + "' field '" + field.name()
-					+ "' holds at most " + maxLength + " characters, got " + text.length());
+		if (maxLength != null) {
+			int length = text.codePointCount(0, text.length());
+			if (length > maxLength) {
+				throw OrmException.validation(model, field.name(), "Model '" + model + "' field '" + field.name()
+						+ "' holds at most " + maxLength + " characters, got " + length);
+			}
 		}
 		return text;
 	}
@@ -138,12 +144,23 @@ public final class ValueCodec {
 		throw invalid(model, field, value, "a BigDecimal (or an integer); doubles would lose exactness");
 	}
 
-	private static JsonNode toJson(Object value) {
+	private static JsonNode toJson(String model, FieldDefinition field, Object value) {
 		if (value instanceof JsonNode node) {
 			// Copied, so a caller changing its tree after the write cannot change what was written.
 			return node.deepCopy();
 		}
-		return JsonValues.mapper().valueToTree(value);
+		try {
+			return JsonValues.mapper().valueToTree(value);
+		}
+		catch (JacksonException ex) {
+			throw OrmException.builder(OrmErrorCode.VALIDATION_ERROR, "Model '" + model + "' field '" + field.name()
+					+ "' (json) expects a value Jackson can write as JSON, got " + describe(value) + ": "
+					+ ex.getOriginalMessage())
+				.model(model)
+				.target(List.of(field.name()))
+				.cause(ex)
+				.build();
+		}
 	}
 
 	private static String toEnum(String model, FieldDefinition field, Object value) {

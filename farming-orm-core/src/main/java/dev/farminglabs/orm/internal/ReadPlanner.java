@@ -39,14 +39,7 @@ final class ReadPlanner {
 	 */
 	ReadPlan plan(FindQuery query, Criteria where, @Nullable Integer take, int skip,
 			List<FieldDefinition> extraFields) {
-		if (take != null && take < 0) {
-			throw OrmException.validation(this.model.name(), null,
-					"Model '" + this.model.name() + "' take must be 0 or more, got " + take);
-		}
-		if (skip < 0) {
-			throw OrmException.validation(this.model.name(), null,
-					"Model '" + this.model.name() + "' skip must be 0 or more, got " + skip);
-		}
+		checkPaging(take, skip, "");
 		Map<String, FindQuery> nestedByName = query.relations();
 		List<String> relationNames = new ArrayList<>(query.relationNames());
 		List<FieldDefinition> shown = new ArrayList<>();
@@ -81,12 +74,24 @@ final class ReadPlanner {
 				throw unknown(name, "select");
 			}
 			FindQuery nested = nestedByName.getOrDefault(name, new FindQuery());
+			checkPaging(nested.take(), nested.skip(), " relation '" + name + "'");
 			relations.add(new ReadPlan.RelationPlan(relation, nested));
 			fetched.add(this.model.field(relation.localField()));
 		}
 		List<Sort> orderBy = sorts(query.orderBy());
 		ReadQuery read = new ReadQuery(where, orderBy, take, skip, List.copyOf(fetched));
 		return new ReadPlan(this.model, read, shown, relations);
+	}
+
+	private void checkPaging(@Nullable Integer take, int skip, String relation) {
+		if (take != null && take < 0) {
+			throw OrmException.validation(this.model.name(), null,
+					"Model '" + this.model.name() + "'" + relation + " take must be 0 or more, got " + take);
+		}
+		if (skip < 0) {
+			throw OrmException.validation(this.model.name(), null,
+					"Model '" + this.model.name() + "'" + relation + " skip must be 0 or more, got " + skip);
+		}
 	}
 
 	List<Sort> sorts(List<OrderBy> orderBy) {

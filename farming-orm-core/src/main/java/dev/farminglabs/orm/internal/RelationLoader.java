@@ -175,7 +175,7 @@ final class RelationLoader {
 	private static List<Row> page(List<Row> rows, FindQuery nested) {
 		int from = Math.min(rows.size(), nested.skip());
 		Integer take = nested.take();
-		int to = (take != null) ? Math.min(rows.size(), from + take) : rows.size();
+		int to = (take != null) ? (int) Math.min(rows.size(), (long) from + take) : rows.size();
 		return (from == 0 && to == rows.size()) ? rows : Collections.unmodifiableList(rows.subList(from, to));
 	}
 

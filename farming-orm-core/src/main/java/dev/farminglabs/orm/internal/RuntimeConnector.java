@@ -44,16 +44,8 @@ public final class RuntimeConnector {
 
 	/** What a push would do. */
 	public static SetupPlan plan(FrameworkSchema schema, Driver driver) {
-		if (!driver.handle().capabilities().supportsSchemaNamespaces()) {
-			for (ModelDefinition model : schema.models()) {
-				if (model.namespace() != null) {
-					throw new RuntimeSetupException(Stage.PLAN, label(driver), null, OrmException.unsupported(
-							model.name(), "Model '" + model.name() + "' is in namespace '" + model.namespace()
-									+ "', but this backend has no schema namespaces (supportsSchemaNamespaces=false)"));
-				}
-			}
-		}
 		try {
+			requireNamespaces(schema, driver);
 			return driver.schemaManager().plan(schema);
 		}
 		catch (RuntimeSetupException ex) {
@@ -80,6 +72,20 @@ public final class RuntimeConnector {
 	/** Plans and applies. */
 	public static PushResult push(FrameworkSchema schema, Driver driver) {
 		return apply(schema, driver, plan(schema, driver));
+	}
+
+	/** Refuses namespaced tables on a backend without namespaces, before it is touched. */
+	private static void requireNamespaces(FrameworkSchema schema, Driver driver) {
+		if (driver.handle().capabilities().supportsSchemaNamespaces()) {
+			return;
+		}
+		for (ModelDefinition model : schema.models()) {
+			if (model.namespace() != null) {
+				throw OrmException.unsupported(model.name(), "Model '" + model.name() + "' lives in namespace '"
+						+ model.namespace() + "', but this backend has no schema namespaces "
+						+ "(capabilities: supportsSchemaNamespaces=false)");
+			}
+		}
 	}
 
 	static String label(Driver driver) {

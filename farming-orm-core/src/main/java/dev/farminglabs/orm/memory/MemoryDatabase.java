@@ -1,6 +1,7 @@
 package dev.farminglabs.orm.memory;
 
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -113,8 +114,8 @@ public final class MemoryDatabase {
 		return this.tables.get(qualifiedName);
 	}
 
-	void createTable(String qualifiedName) {
-		this.tables.putIfAbsent(qualifiedName, new MemoryTable());
+	void createTable(String qualifiedName, Collection<String> fields) {
+		this.tables.putIfAbsent(qualifiedName, new MemoryTable(fields));
 	}
 
 	boolean hasNamespace(String namespace) {

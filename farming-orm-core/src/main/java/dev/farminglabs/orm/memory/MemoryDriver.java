@@ -141,7 +141,8 @@ final class MemoryDriver implements Driver {
 		rows.sort(ValueOrder.rows(query.orderBy()));
 		int from = Math.min(rows.size(), query.skip());
 		Integer take = query.take();
-		int to = (take != null) ? Math.min(rows.size(), from + take) : rows.size();
+		// In long arithmetic: skip + take may exceed Integer.MAX_VALUE.
+		int to = (take != null) ? (int) Math.min(rows.size(), (long) from + take) : rows.size();
 		List<Map<String, @Nullable Object>> page = new ArrayList<>(rows.subList(from, to));
 		page.replaceAll(MemoryDriver::detached);
 		return page;

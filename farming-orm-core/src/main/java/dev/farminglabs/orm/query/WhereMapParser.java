@@ -14,10 +14,13 @@ final class WhereMapParser {
 	private WhereMapParser() {
 	}
 
-	static Filter parse(Map<String, ?> where) {
+	static Filter parse(Map<?, ?> where) {
 		List<Filter> filters = new ArrayList<>();
-		for (Map.Entry<String, ?> entry : where.entrySet()) {
-			String key = entry.getKey();
+		for (Map.Entry<?, ?> entry : where.entrySet()) {
+			if (!(entry.getKey() instanceof String key)) {
+				throw OrmException.validation(null, null,
+						"where keys must be field names, AND, OR or NOT, got " + entry.getKey());
+			}
 			Object value = entry.getValue();
 			switch (key) {
 				case "AND" -> filters.add(new Filter.And(parseList(key, value)));
@@ -43,12 +46,11 @@ final class WhereMapParser {
 		return filters;
 	}
 
-	@SuppressWarnings("unchecked")
 	private static Filter parseNested(String key, @Nullable Object value) {
 		if (!(value instanceof Map<?, ?> map)) {
 			throw OrmException.validation(null, null, key + " expects a where map, got " + value);
 		}
-		return parse((Map<String, ?>) map);
+		return parse(map);
 	}
 
 	private static List<Filter> parseField(String field, @Nullable Object value) {

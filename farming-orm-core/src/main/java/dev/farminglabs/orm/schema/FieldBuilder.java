@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.schema;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,6 +36,9 @@ public final class FieldBuilder {
 
 	private @Nullable Integer maxLength;
 
+	/** Misused modifiers, reported by {@link #build} where the model and field are known. */
+	private final List<String> problems = new ArrayList<>();
+
 	FieldBuilder(FieldKind kind, List<String> enumValues) {
 		this.kind = kind;
 		this.enumValues = List.copyOf(enumValues);
@@ -53,7 +57,8 @@ public final class FieldBuilder {
 
 	private FieldBuilder idStrategy(IdStrategy strategy, String modifier) {
 		if (this.kind != FieldKind.ID) {
-			throw new InvalidSchemaException(modifier + " applies only to id() fields, not to " + describeKind());
+			this.problems.add(modifier + " applies only to id() fields, not to " + describeKind());
+			return this;
 		}
 		this.idStrategy = strategy;
 		return this;
@@ -105,12 +110,14 @@ public final class FieldBuilder {
 	/** The most characters a string may hold. Only for {@code string()}. */
 	public FieldBuilder maxLength(int length) {
 		if (this.kind != FieldKind.STRING) {
-			throw new InvalidSchemaException("maxLength() applies only to string() fields, not to " + describeKind());
+			this.problems.add("maxLength() applies only to string() fields, not to " + describeKind());
 		}
-		if (length < 1) {
-			throw new InvalidSchemaException("maxLength() must be at least 1, was " + length);
+		else if (length < 1) {
+			this.problems.add("maxLength() must be at least 1, was " + length);
 		}
-		this.maxLength = length;
+		else {
+			this.maxLength = length;
+		}
 		return this;
 	}
 
@@ -124,6 +131,9 @@ public final class FieldBuilder {
 
 	FieldDefinition build(String model, String name) {
 		String where = "model '" + model + "' field '" + name + "'";
+		if (!this.problems.isEmpty()) {
+			throw new InvalidSchemaException(where + ": " + this.problems.get(0));
+		}
 		if (this.defaultNow && this.kind != FieldKind.DATETIME) {
 			throw new InvalidSchemaException(where + ": defaultNow() applies only to datetime() fields");
 		}

@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.schema;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,8 @@ public final class FrameworkSchema {
 
 		private final Map<String, ModelBuilder> models = new LinkedHashMap<>();
 
+		private final List<String> duplicates = new ArrayList<>();
+
 		private Builder(String name) {
 			this.name = Objects.requireNonNull(name, "name");
 		}
@@ -79,8 +82,7 @@ public final class FrameworkSchema {
 			Objects.requireNonNull(modelName, "modelName");
 			Objects.requireNonNull(model, "model");
 			if (this.models.putIfAbsent(modelName, model) != null) {
-				throw new InvalidSchemaException(
-						"Schema '" + this.name + "' declares model '" + modelName + "' twice");
+				this.duplicates.add(modelName);
 			}
 			return this;
 		}
@@ -90,6 +92,10 @@ public final class FrameworkSchema {
 		 * @throws InvalidSchemaException naming the model and field at fault and what would be valid
 		 */
 		public FrameworkSchema build() {
+			if (!this.duplicates.isEmpty()) {
+				throw new InvalidSchemaException(
+						"Schema '" + this.name + "' declares model '" + this.duplicates.get(0) + "' twice");
+			}
 			return new FrameworkSchema(this.name, new SchemaResolver(this.name, this.models).resolve());
 		}
 

@@ -28,6 +28,9 @@ public final class ModelBuilder {
 
 	private final List<RelationSpec> relations = new ArrayList<>();
 
+	/** Mistakes found while declaring, reported by the schema's {@code build()} where the model name is known. */
+	private final List<String> problems = new ArrayList<>();
+
 	ModelBuilder(String table) {
 		this.table = Objects.requireNonNull(table, "table");
 	}
@@ -43,20 +46,24 @@ public final class ModelBuilder {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(field, "field");
 		if (this.fields.putIfAbsent(name, field) != null) {
-			throw new InvalidSchemaException("Table '" + this.table + "' declares field '" + name + "' twice");
+			this.problems.add("declares field '" + name + "' twice");
 		}
 		return this;
 	}
 
 	/** Adds a unique key over these fields together (one field: same as {@code .unique()} on the field). */
 	public ModelBuilder unique(String... fieldNames) {
-		this.uniques.add(requireFields("unique", fieldNames));
+		if (hasFields("unique", fieldNames)) {
+			this.uniques.add(List.of(fieldNames));
+		}
 		return this;
 	}
 
 	/** Adds a non-unique index over these fields, in order. */
 	public ModelBuilder index(String... fieldNames) {
-		this.indexes.add(requireFields("index", fieldNames));
+		if (hasFields("index", fieldNames)) {
+			this.indexes.add(List.of(fieldNames));
+		}
 		return this;
 	}
 
@@ -93,11 +100,12 @@ public final class ModelBuilder {
 		return this;
 	}
 
-	private List<String> requireFields(String what, String... fieldNames) {
+	private boolean hasFields(String what, String... fieldNames) {
 		if (fieldNames.length == 0) {
-			throw new InvalidSchemaException("Table '" + this.table + "': " + what + "() needs at least one field");
+			this.problems.add(what + "() needs at least one field");
+			return false;
 		}
-		return List.of(fieldNames);
+		return true;
 	}
 
 	String table() {
@@ -126,6 +134,10 @@ public final class ModelBuilder {
 
 	List<RelationSpec> relations() {
 		return this.relations;
+	}
+
+	List<String> problems() {
+		return this.problems;
 	}
 
 	/** A relation as written, resolved against the other models at build time. */

@@ -35,6 +35,9 @@ final class SchemaResolver {
 			ModelBuilder builder = entry.getValue();
 			Identifiers.check(model, "Model name");
 			Identifiers.check(builder.table(), "Model '" + model + "' table");
+			if (!builder.problems().isEmpty()) {
+				throw new InvalidSchemaException("Model '" + model + "' " + builder.problems().get(0));
+			}
 			if (builder.namespace() != null) {
 				Identifiers.check(builder.namespace(), "Model '" + model + "' namespace");
 			}

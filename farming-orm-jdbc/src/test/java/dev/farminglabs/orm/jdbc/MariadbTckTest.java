@@ -3,9 +3,13 @@ package dev.farminglabs.orm.jdbc;
 import dev.farminglabs.orm.tck.ConstraintTck;
 import dev.farminglabs.orm.tck.CrudTck;
 import dev.farminglabs.orm.tck.FilterTck;
+import dev.farminglabs.orm.tck.InspectionTck;
 import dev.farminglabs.orm.tck.MappingTck;
 import dev.farminglabs.orm.tck.OrderingPagingTck;
+import dev.farminglabs.orm.tck.PropertyTck;
 import dev.farminglabs.orm.tck.RelationTck;
+import dev.farminglabs.orm.tck.SeedFrameworkTck;
+import dev.farminglabs.orm.tck.SetupTck;
 import dev.farminglabs.orm.tck.StreamTck;
 import dev.farminglabs.orm.tck.TransactionTck;
 import dev.farminglabs.orm.tck.UniqueLookupTck;
@@ -100,6 +104,34 @@ class MariadbTckTest {
 	@Nested
 	class Mapping extends MappingTck {
 		Mapping() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Setup extends SetupTck {
+		Setup() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Inspection extends InspectionTck {
+		Inspection() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class SeedFramework extends SeedFrameworkTck {
+		SeedFramework() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Properties extends PropertyTck {
+		Properties() {
 			super(BACKEND);
 		}
 	}

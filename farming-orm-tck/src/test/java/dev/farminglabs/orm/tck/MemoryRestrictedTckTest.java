@@ -108,4 +108,32 @@ class MemoryRestrictedTckTest {
 		}
 	}
 
+	@Nested
+	class Setup extends SetupTck {
+		Setup() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Inspection extends InspectionTck {
+		Inspection() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class SeedFramework extends SeedFrameworkTck {
+		SeedFramework() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Properties extends PropertyTck {
+		Properties() {
+			super(BACKEND);
+		}
+	}
+
 }

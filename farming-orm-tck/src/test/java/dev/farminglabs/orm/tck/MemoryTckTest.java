@@ -92,4 +92,32 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class Setup extends SetupTck {
+		Setup() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Inspection extends InspectionTck {
+		Inspection() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class SeedFramework extends SeedFrameworkTck {
+		SeedFramework() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Properties extends PropertyTck {
+		Properties() {
+			super(BACKEND);
+		}
+	}
+
 }
