@@ -1,10 +1,16 @@
 package dev.farminglabs.orm.codec;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The Jackson mapper farming-orm uses for JSON fields and for mapping rows to records, shared and thread-safe. */
 public final class JsonValues {
@@ -25,9 +31,66 @@ public final class JsonValues {
 		return MAPPER;
 	}
 
-	/** Parses JSON text. */
+	/** Parses JSON text into its {@linkplain #normalize normal form}. */
 	public static JsonNode parse(String json) {
-		return MAPPER.readTree(json);
+		return normalize(MAPPER.readTree(json));
+	}
+
+	/**
+	 * A copy of a JSON value with every number in one form, so that equal values are equal trees whatever Java type
+	 * or text they came from: integral numbers as int, long or big-integer nodes (by size), other numbers as decimal
+	 * nodes without trailing zeros ({@code 2.50} and {@code 2.5} are one value, as in JSON itself).
+	 * @throws IllegalArgumentException for NaN or infinite numbers, which JSON cannot hold, and for the NUL character,
+	 * which PostgreSQL cannot store
+	 */
+	public static JsonNode normalize(JsonNode value) {
+		if (value.isObject()) {
+			ObjectNode copy = JsonNodeFactory.instance.objectNode();
+			for (String name : value.propertyNames()) {
+				if (name.indexOf('\u0000') >= 0) {
+					throw new IllegalArgumentException("JSON keys cannot hold the NUL character (U+0000) on every backend");
+				}
+				copy.set(name, normalize(value.get(name)));
+			}
+			return copy;
+		}
+		if (value.isArray()) {
+			ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+			value.forEach((item) -> copy.add(normalize(item)));
+			return copy;
+		}
+		if (value.isNumber()) {
+			return number(value);
+		}
+		if (value.isString() && value.stringValue().indexOf('\u0000') >= 0) {
+			throw new IllegalArgumentException("JSON strings cannot hold the NUL character (U+0000) on every backend");
+		}
+		return value.deepCopy();
+	}
+
+	private static JsonNode number(JsonNode value) {
+		if (value.isIntegralNumber()) {
+			return integral(value.bigIntegerValue());
+		}
+		if ((value.isDouble() || value.isFloat())
+				&& (Double.isNaN(value.doubleValue()) || Double.isInfinite(value.doubleValue()))) {
+			throw new IllegalArgumentException("JSON cannot hold the number " + value.doubleValue());
+		}
+		BigDecimal decimal = value.decimalValue().stripTrailingZeros();
+		if (decimal.scale() <= 0) {
+			return integral(decimal.toBigIntegerExact());
+		}
+		return JsonNodeFactory.instance.numberNode(decimal);
+	}
+
+	private static JsonNode integral(BigInteger number) {
+		if (number.bitLength() < 32) {
+			return JsonNodeFactory.instance.numberNode(number.intValue());
+		}
+		if (number.bitLength() < 64) {
+			return JsonNodeFactory.instance.numberNode(number.longValue());
+		}
+		return JsonNodeFactory.instance.numberNode(number);
 	}
 
 	/** Writes a JSON value as compact text. */

@@ -71,6 +71,10 @@ public final class ValueCodec {
 		if (!(value instanceof String text)) {
 			throw invalid(model, field, value, "a String");
 		}
+		if (text.indexOf('\u0000') >= 0) {
+			throw OrmException.validation(model, field.name(), "Model '" + model + "' field '" + field.name()
+					+ "' cannot hold the NUL character (U+0000), which PostgreSQL text cannot store");
+		}
 		Integer maxLength = field.maxLength();
 		if (maxLength != null) {
 			int length = text.codePointCount(0, text.length());
@@ -145,12 +149,15 @@ public final class ValueCodec {
 	}
 
 	private static JsonNode toJson(String model, FieldDefinition field, Object value) {
-		if (value instanceof JsonNode node) {
-			// Copied, so a caller changing its tree after the write cannot change what was written.
-			return node.deepCopy();
-		}
 		try {
-			return JsonValues.mapper().valueToTree(value);
+			// Normalised into a fresh tree, so equal values compare equal on every backend, and a caller changing
+			// its tree after the write cannot change what was written.
+			JsonNode tree = (value instanceof JsonNode node) ? node : JsonValues.mapper().valueToTree(value);
+			return JsonValues.normalize(tree);
+		}
+		catch (IllegalArgumentException ex) {
+			throw OrmException.validation(model, field.name(), "Model '" + model + "' field '" + field.name()
+					+ "' (json): " + ex.getMessage());
 		}
 		catch (JacksonException ex) {
 			throw OrmException.builder(OrmErrorCode.VALIDATION_ERROR, "Model '" + model + "' field '" + field.name()

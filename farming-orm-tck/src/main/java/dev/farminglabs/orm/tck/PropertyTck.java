@@ -89,11 +89,12 @@ public abstract class PropertyTck extends TckSupport {
 
 	private void seedRows(RandomValues random) {
 		for (int i = 0; i < 2; i++) {
-			model("user").create(Data.of("email", "seed" + i + "@example.com", "name", random.string()));
-			model("sample").create(Data.of("text", random.string(), "flag", random.chance(0.5), "at", random.instant(),
+			model("user").create(Data.of("email", "seed" + i + "@example.com", "name", random.storableString()));
+			model("sample").create(Data.of("text", random.storableString(), "flag", random.chance(0.5), "at", random.instant(),
 					"count", random.nextInt(1000), "big", random.bigInteger().shiftRight(2), "amount", random.decimal(),
-					"payload", random.json(2)));
-			model("cacheEntry").create(Data.of("namespace", "ns" + i, "key", random.ascii(3), "value", random.json(2)));
+					"payload", random.storableJson(2)));
+			model("cacheEntry").create(
+					Data.of("namespace", "ns" + i, "key", random.ascii(3), "value", random.storableJson(2)));
 		}
 	}
 

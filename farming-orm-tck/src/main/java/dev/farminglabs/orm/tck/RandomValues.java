@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.query.Operator;
@@ -113,6 +114,31 @@ final class RandomValues {
 			case 3 -> "x".repeat(1_000 + this.random.nextInt(4_000));
 			default -> ascii(1 + this.random.nextInt(20));
 		};
+	}
+
+	/** A random string every backend can store: anything {@link #string()} gives but a NUL character. */
+	String storableString() {
+		return string().replace("\u0000", "");
+	}
+
+	/** A random JSON value every backend can store: no NUL character in its strings or keys. */
+	@Nullable Object storableJson(int depth) {
+		return withoutNul(json(depth));
+	}
+
+	private static @Nullable Object withoutNul(@Nullable Object value) {
+		if (value instanceof String text) {
+			return text.replace("\u0000", "");
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(RandomValues::withoutNul).collect(Collectors.toList());
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<String, @Nullable Object> copy = new LinkedHashMap<>();
+			map.forEach((key, item) -> copy.put(String.valueOf(withoutNul(key)), withoutNul(item)));
+			return copy;
+		}
+		return value;
 	}
 
 	String ascii(int length) {

@@ -1,6 +1,5 @@
 package dev.farminglabs.orm.jdbc.dialect;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,9 +10,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * JSON text with object keys sorted at every level and numbers in one form (trailing zeros stripped, integral values
- * without a fraction), so that two equal values have the same text: text equality is value equality on dialects that
- * store JSON as text. A number therefore reads back equal by value ({@code 2.50} as {@code 2.5}).
+ * JSON text with object keys sorted at every level; with values already in {@code JsonValues.normalize}'d form (as
+ * the client passes them), two equal values have the same text, so text equality is value equality on dialects that
+ * store JSON as text.
  */
 public final class CanonicalJson {
 
@@ -39,11 +38,6 @@ public final class CanonicalJson {
 			var copy = JsonNodeFactory.instance.arrayNode();
 			value.forEach((item) -> copy.add(sorted(item)));
 			return copy;
-		}
-		if (value.isNumber() && value.decimalValueOpt().isPresent()) {
-			BigDecimal number = value.decimalValue().stripTrailingZeros();
-			return (number.scale() <= 0) ? JsonNodeFactory.instance.numberNode(number.toBigIntegerExact())
-					: JsonNodeFactory.instance.numberNode(number);
 		}
 		return value;
 	}

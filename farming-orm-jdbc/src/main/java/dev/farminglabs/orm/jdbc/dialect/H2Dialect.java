@@ -1,17 +1,15 @@
 package dev.farminglabs.orm.jdbc.dialect;
 
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.stream.Collectors;
 
 import dev.farminglabs.orm.capability.Capabilities;
 import dev.farminglabs.orm.capability.NativeRelations;
 import dev.farminglabs.orm.capability.Returning;
 import dev.farminglabs.orm.capability.ReturningMode;
+import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.FieldKind;
 import dev.farminglabs.orm.schema.ModelDefinition;
-import dev.farminglabs.orm.schema.UniqueConstraint;
 
 /**
  * H2 2.x: {@code JSON} bound with {@code FORMAT JSON} and stored as canonical text, {@code TIMESTAMP WITH TIME ZONE}
@@ -28,6 +26,7 @@ public class H2Dialect extends SqlDialect {
 	public Capabilities capabilities(DatabaseVersion version) {
 		return Capabilities.builder()
 			.supportsJoin(true)
+			.upsert(UpsertSupport.EMULATED)
 			.nativeRelationLoading(false)
 			.nativeRelations(NativeRelations.none())
 			.returning(Returning.none())
@@ -75,33 +74,6 @@ public class H2Dialect extends SqlDialect {
 	@Override
 	public boolean returning(StatementKind kind) {
 		return false;
-	}
-
-	@Override
-	public String upsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
-			List<FieldDefinition> changed) {
-		String source = columns.stream().map((field) -> quote(field.column())).collect(Collectors.joining(", "));
-		String values = columns.stream().map(this::placeholder).collect(Collectors.joining(", "));
-		String on = key.columns()
-			.stream()
-			.map((column) -> "t." + quote(column) + " = s." + quote(column))
-			.collect(Collectors.joining(" AND "));
-		String insertValues = columns.stream().map((field) -> "s." + quote(field.column())).collect(Collectors.joining(", "));
-		StringBuilder sql = new StringBuilder("MERGE INTO ").append(table(model))
-			.append(" t USING (VALUES (")
-			.append(values)
-			.append(")) s (")
-			.append(source)
-			.append(") ON ")
-			.append(on);
-		if (!changed.isEmpty()) {
-			sql.append(" WHEN MATCHED THEN UPDATE SET ")
-				.append(changed.stream()
-					.map((field) -> quote(field.column()) + " = " + placeholder(field))
-					.collect(Collectors.joining(", ")));
-		}
-		sql.append(" WHEN NOT MATCHED THEN INSERT (").append(source).append(") VALUES (").append(insertValues).append(')');
-		return sql.toString();
 	}
 
 	@Override

@@ -2,16 +2,15 @@ package dev.farminglabs.orm.jdbc.dialect;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import dev.farminglabs.orm.capability.Capabilities;
 import dev.farminglabs.orm.capability.NativeRelations;
 import dev.farminglabs.orm.capability.Returning;
 import dev.farminglabs.orm.capability.ReturningMode;
+import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.FieldKind;
 import dev.farminglabs.orm.schema.ModelDefinition;
-import dev.farminglabs.orm.schema.UniqueConstraint;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +31,7 @@ public class MysqlDialect extends SqlDialect {
 	public Capabilities capabilities(DatabaseVersion version) {
 		return Capabilities.builder()
 			.supportsJoin(true)
+			.upsert(UpsertSupport.EMULATED)
 			.supportsTransactionalDdl(false)
 			.nativeRelationLoading(false)
 			.nativeRelations(NativeRelations.none())
@@ -64,6 +64,13 @@ public class MysqlDialect extends SqlDialect {
 			case DECIMAL -> "VARCHAR(200)" + BINARY_TEXT;
 			case JSON -> "JSON";
 		};
+	}
+
+	@Override
+	public String indexColumn(String quotedColumn, FieldDefinition field, boolean keyed) {
+		boolean unboundedText = (field.kind() == FieldKind.STRING || field.kind() == FieldKind.ENUM)
+				&& field.maxLength() == null && !keyed;
+		return unboundedText ? quotedColumn + "(255)" : quotedColumn;
 	}
 
 	@Override
@@ -110,24 +117,6 @@ public class MysqlDialect extends SqlDialect {
 	@Override
 	public boolean returning(StatementKind kind) {
 		return false;
-	}
-
-	@Override
-	public String upsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
-			List<FieldDefinition> changed) {
-		String placeholders = columns.stream().map(this::placeholder).collect(Collectors.joining(", "));
-		String updates;
-		if (changed.isEmpty()) {
-			String first = quote(key.columns().get(0));
-			updates = first + " = " + first;
-		}
-		else {
-			updates = changed.stream()
-				.map((field) -> quote(field.column()) + " = " + placeholder(field))
-				.collect(Collectors.joining(", "));
-		}
-		return "INSERT INTO " + table(model) + " (" + PostgresDialect.columns(this, columns) + ") VALUES ("
-				+ placeholders + ") ON DUPLICATE KEY UPDATE " + updates;
 	}
 
 	@Override

@@ -37,8 +37,16 @@ public abstract class SqlDialect {
 				: quote(model.table());
 	}
 
-	/** The column type of a field; {@code keyed} when the column is part of a key or index. */
+	/** The column type of a field; {@code keyed} when the column is in a unique key, a reference or referenced. */
 	public abstract String columnType(FieldDefinition field, boolean keyed);
+
+	/**
+	 * A column in a non-unique index; {@code keyed} when the column is also in a unique key. MySQL indexes a prefix
+	 * of unbounded text.
+	 */
+	public String indexColumn(String quotedColumn, FieldDefinition field, boolean keyed) {
+		return quotedColumn;
+	}
 
 	/** The column definition of a backend-generated integer id. */
 	public abstract String generatedIdColumn(String quotedColumn);
@@ -118,11 +126,15 @@ public abstract class SqlDialect {
 	public abstract boolean returning(StatementKind kind);
 
 	/**
-	 * The native upsert of one row: insert {@code columns}, or on a conflict of {@code key} set {@code changed}
-	 * columns from parameters. Parameters: the insert values in column order, then the changed values.
+	 * The native upsert of one row, for dialects whose capabilities say {@code upsert=NATIVE}: insert
+	 * {@code columns}, or on a conflict of {@code key} set {@code changed} columns from parameters. Parameters: the
+	 * insert values in column order, then the changed values. Other dialects are upserted by the driver (read for
+	 * update, then update or insert).
 	 */
-	public abstract String upsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
-			List<FieldDefinition> changed);
+	public String upsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
+			List<FieldDefinition> changed) {
+		throw new UnsupportedOperationException(name() + " has no native upsert the driver uses");
+	}
 
 	/** Binds a canonical value of a field. */
 	public void bind(PreparedStatement statement, int index, SqlValue value) throws SQLException {

@@ -87,9 +87,15 @@ public final class DdlRenderer {
 				+ " (" + key.columns().stream().map(this.dialect::quote).collect(Collectors.joining(", ")) + ")";
 	}
 
-	public String createIndex(ModelDefinition model, IndexDefinition index) {
+	public String createIndex(FrameworkSchema schema, ModelDefinition model, IndexDefinition index) {
+		Set<String> keyed = keyedFields(schema, model);
+		String columns = index.fields()
+			.stream()
+			.map(model::field)
+			.map((field) -> this.dialect.indexColumn(this.dialect.quote(field.column()), field, keyed.contains(field.name())))
+			.collect(Collectors.joining(", "));
 		return "CREATE INDEX " + this.dialect.quote(physicalName(index.name())) + " ON " + this.dialect.table(model)
-				+ " (" + index.columns().stream().map(this.dialect::quote).collect(Collectors.joining(", ")) + ")";
+				+ " (" + columns + ")";
 	}
 
 	/** The name a constraint or index gets in the database. */
@@ -150,10 +156,10 @@ public final class DdlRenderer {
 		};
 	}
 
+	/** The fields in a unique key, a reference, or referenced: their values must fit a unique index whole. */
 	private static Set<String> keyedFields(FrameworkSchema schema, ModelDefinition model) {
 		Set<String> keyed = new HashSet<>();
 		model.uniqueConstraints().forEach((key) -> keyed.addAll(key.fields()));
-		model.indexes().forEach((index) -> keyed.addAll(index.fields()));
 		for (FieldDefinition field : model.fields()) {
 			if (field.references() != null) {
 				keyed.add(field.name());

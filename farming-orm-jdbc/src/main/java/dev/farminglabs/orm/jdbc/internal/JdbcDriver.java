@@ -11,8 +11,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.client.DriverHandle;
+import dev.farminglabs.orm.error.OrmErrorCode;
+import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect.StatementKind;
+import dev.farminglabs.orm.jdbc.dialect.SqlValue;
 import dev.farminglabs.orm.query.Operator;
 import dev.farminglabs.orm.query.SortDirection;
 import dev.farminglabs.orm.schema.FieldDefinition;
@@ -24,6 +29,7 @@ import dev.farminglabs.orm.spi.ReadQuery;
 import dev.farminglabs.orm.spi.SchemaManager;
 import dev.farminglabs.orm.spi.Sort;
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The JDBC driver: one statement per operation where SQL allows, several in one transaction where it does not
@@ -119,7 +125,25 @@ public final class JdbcDriver implements Driver {
 			}
 			return null;
 		});
-		return rows.stream().map((row) -> complete(model, row)).toList();
+		if (dialect().returning(StatementKind.INSERT)) {
+			// Rows as inserted: the client made them complete and canonical, and the dialect stores them unchanged.
+			return rows.stream().map((row) -> complete(model, row)).toList();
+		}
+		return readBack(model, rows);
+	}
+
+	/** The rows as stored, read back by id in chunks, in the order given. */
+	private List<Map<String, @Nullable Object>> readBack(ModelDefinition model, List<Map<String, @Nullable Object>> rows) {
+		String id = model.idField().name();
+		Map<Object, Map<String, @Nullable Object>> byId = new LinkedHashMap<>();
+		int chunk = 500;
+		for (int start = 0; start < rows.size(); start += chunk) {
+			List<Object> ids = rows.subList(start, Math.min(rows.size(), start + chunk)).stream().map((row) -> row.get(id)).toList();
+			ReadQuery read = new ReadQuery(new Criteria.Compare(model.idField(), Operator.IN, ids), List.of(), null, 0,
+					model.fields());
+			find(model, read).forEach((row) -> byId.put(row.get(id), row));
+		}
+		return rows.stream().map((row) -> byId.get(row.get(id))).toList();
 	}
 
 	@Override
@@ -149,27 +173,65 @@ public final class JdbcDriver implements Driver {
 	@Override
 	public Map<String, @Nullable Object> upsert(ModelDefinition model, UniqueConstraint key,
 			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes) {
-		List<FieldDefinition> columns = new ArrayList<>();
-		for (FieldDefinition field : model.fields()) {
-			if (create.containsKey(field.name())) {
-				columns.add(field);
+		List<Criteria> keyCriteria = new ArrayList<>();
+		for (String field : key.fields()) {
+			keyCriteria.add(new Criteria.Compare(model.field(field), Operator.EQ, create.get(field)));
+		}
+		Criteria byKey = new Criteria.And(keyCriteria);
+		if (handle().capabilities().upsert() == UpsertSupport.NATIVE) {
+			SqlFragment statement = nativeUpsert(model, key, create, changes);
+			return this.context.atomically(() -> {
+				this.context.update(model, statement);
+				return find(model, new ReadQuery(byKey, List.of(), 1, 0, model.fields())).get(0);
+			});
+		}
+		return emulatedUpsert(model, key, byKey, create, changes);
+	}
+
+	/**
+	 * Update the key's row if it exists (locked), otherwise insert; an insert that loses a race for the key runs the
+	 * step again. Used where the native statement would act on any unique key rather than the one asked for (MySQL's
+	 * ON DUPLICATE KEY UPDATE) or is not atomic under concurrency (H2's MERGE).
+	 */
+
+	private SqlFragment nativeUpsert(ModelDefinition model, UniqueConstraint key, Map<String, @Nullable Object> create,
+			Map<String, @Nullable Object> changes) {
+		List<FieldDefinition> columns = model.fields().stream().filter((field) -> create.containsKey(field.name())).toList();
+		List<FieldDefinition> changed = changes.keySet().stream().map(model::field).toList();
+		List<SqlValue> params = new ArrayList<>();
+		columns.forEach((field) -> params.add(new SqlValue(field, create.get(field.name()))));
+		changed.forEach((field) -> params.add(new SqlValue(field, changes.get(field.name()))));
+		return new SqlFragment(dialect().upsert(model, key, columns, changed), params);
+	}
+
+	private Map<String, @Nullable Object> emulatedUpsert(ModelDefinition model, UniqueConstraint key, Criteria byKey,
+			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes) {
+		boolean ownTransaction = !TransactionSynchronizationManager.isActualTransactionActive();
+		for (int attempt = 1;; attempt++) {
+			try {
+				Optional<Map<String, @Nullable Object>> updated = this.context.atomically(() -> {
+					Optional<Object> id = firstId(model, byKey);
+					if (id.isPresent() && !changes.isEmpty()) {
+						this.context.update(model, renderer().update(model, byId(model, id.get()), changes, false));
+					}
+					return id.flatMap((found) -> readById(model, found));
+				});
+				if (updated.isPresent()) {
+					return updated.get();
+				}
+				// Insert outside the read's lock: a missing key takes no row lock (only gap locks, which deadlock
+				// concurrent inserts on InnoDB); a concurrent insert of the same key fails on the key and loops.
+				return insert(model, create);
+			}
+			catch (OrmException ex) {
+				boolean keyTaken = ex.code() == OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION && key.name().equals(ex.constraint());
+				boolean lockLost = ownTransaction
+						&& (ex.code() == OrmErrorCode.DEADLOCK || ex.code() == OrmErrorCode.TRANSACTION_CONFLICT);
+				if (!(keyTaken || lockLost) || attempt >= 20) {
+					throw ex;
+				}
 			}
 		}
-		List<FieldDefinition> changed = changes.keySet().stream().map(model::field).toList();
-		String sql = dialect().upsert(model, key, columns, changed);
-		List<dev.farminglabs.orm.jdbc.dialect.SqlValue> params = new ArrayList<>();
-		columns.forEach((field) -> params.add(new dev.farminglabs.orm.jdbc.dialect.SqlValue(field, create.get(field.name()))));
-		changed.forEach((field) -> params.add(new dev.farminglabs.orm.jdbc.dialect.SqlValue(field, changes.get(field.name()))));
-		SqlFragment statement = new SqlFragment(sql, params);
-		return this.context.atomically(() -> {
-			this.context.update(model, statement);
-			List<Criteria> keyCriteria = new ArrayList<>();
-			for (String field : key.fields()) {
-				keyCriteria.add(new Criteria.Compare(model.field(field), Operator.EQ, create.get(field)));
-			}
-			ReadQuery read = new ReadQuery(new Criteria.And(keyCriteria), List.of(), 1, 0, model.fields());
-			return find(model, read).get(0);
-		});
 	}
 
 	@Override
@@ -209,7 +271,7 @@ public final class JdbcDriver implements Driver {
 			return this.context.query(model, sql, model.fields()).get(0);
 		}
 		this.context.update(model, sql);
-		return complete(model, row);
+		return readById(model, row.get(model.idField().name())).orElseThrow();
 	}
 
 	private Map<String, @Nullable Object> insertGenerated(ModelDefinition model, Map<String, @Nullable Object> row) {
@@ -230,9 +292,7 @@ public final class JdbcDriver implements Driver {
 				}
 			}
 		});
-		Map<String, @Nullable Object> stored = new LinkedHashMap<>(row);
-		stored.put(id.name(), generated);
-		return complete(model, stored);
+		return readById(model, generated).orElseThrow();
 	}
 
 	private void syncIdentity(ModelDefinition model) {
@@ -291,7 +351,7 @@ public final class JdbcDriver implements Driver {
 		return this.context.renderer();
 	}
 
-	private dev.farminglabs.orm.jdbc.dialect.SqlDialect dialect() {
+	private SqlDialect dialect() {
 		return this.context.dialect();
 	}
 

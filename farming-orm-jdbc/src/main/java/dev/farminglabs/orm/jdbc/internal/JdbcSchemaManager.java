@@ -240,7 +240,7 @@ public final class JdbcSchemaManager implements SchemaManager {
 					String name = this.ddl.physicalName(index.name());
 					if (!indexes.contains(name.toLowerCase(Locale.ROOT))) {
 						actions.add(new SetupAction(SetupActionType.CREATE_INDEX, model.name(), name,
-								this.ddl.createIndex(model, index)));
+								this.ddl.createIndex(this.schema, model, index)));
 					}
 				}
 			}

@@ -166,6 +166,10 @@ public final class SqlErrorTranslator {
 		if (this.dialect.name().equals("h2") && h2.find()) {
 			return h2.group(1);
 		}
+		if (this.dialect.name().equals("sqlite")) {
+			// SQLite names no constraint ("FOREIGN KEY constraint failed"); unique keys are found by their columns.
+			return null;
+		}
 		Matcher quoted = QUOTED_CONSTRAINT.matcher(message);
 		return quoted.find() ? quoted.group(1) : null;
 	}
