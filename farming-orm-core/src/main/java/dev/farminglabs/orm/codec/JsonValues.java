@@ -2,6 +2,7 @@ package dev.farminglabs.orm.codec;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -37,16 +38,17 @@ public final class JsonValues {
 	}
 
 	/**
-	 * A copy of a JSON value with every number in one form, so that equal values are equal trees whatever Java type
-	 * or text they came from: integral numbers as int, long or big-integer nodes (by size), other numbers as decimal
-	 * nodes without trailing zeros ({@code 2.50} and {@code 2.5} are one value, as in JSON itself).
+	 * A copy of a JSON value in normal form, so that equal values are equal trees, and equal texts when written,
+	 * whatever Java type or text they came from: object keys sorted, integral numbers as int, long or big-integer
+	 * nodes (by size), other numbers as decimal nodes without trailing zeros ({@code 2.50} and {@code 2.5} are one
+	 * value, as in JSON itself). Dialects that store JSON as text compare it by text thanks to this.
 	 * @throws IllegalArgumentException for NaN or infinite numbers, which JSON cannot hold, and for the NUL character,
 	 * which PostgreSQL cannot store
 	 */
 	public static JsonNode normalize(JsonNode value) {
 		if (value.isObject()) {
 			ObjectNode copy = JsonNodeFactory.instance.objectNode();
-			for (String name : value.propertyNames()) {
+			for (String name : new TreeSet<>(value.propertyNames())) {
 				if (name.indexOf('\u0000') >= 0) {
 					throw new IllegalArgumentException("JSON keys cannot hold the NUL character (U+0000) on every backend");
 				}

@@ -35,9 +35,4 @@ public class MariadbDialect extends MysqlDialect {
 		return kind == StatementKind.INSERT || kind == StatementKind.DELETE;
 	}
 
-	@Override
-	protected boolean canonicalJsonText() {
-		return true;
-	}
-
 }

@@ -129,9 +129,4 @@ public class MysqlDialect extends SqlDialect {
 		return true;
 	}
 
-	@Override
-	protected boolean canonicalJsonText() {
-		return false;
-	}
-
 }

@@ -88,11 +88,6 @@ public class PostgresDialect extends SqlDialect {
 		return false;
 	}
 
-	@Override
-	protected boolean canonicalJsonText() {
-		return false;
-	}
-
 	static String columns(SqlDialect dialect, List<FieldDefinition> fields) {
 		return fields.stream().map((field) -> dialect.quote(field.column())).collect(Collectors.joining(", "));
 	}

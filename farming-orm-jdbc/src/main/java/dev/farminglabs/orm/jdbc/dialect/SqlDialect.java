@@ -167,10 +167,6 @@ public abstract class SqlDialect {
 	/** Whether decimals are stored as text (keeping their scale) rather than a native numeric type. */
 	protected abstract boolean decimalsAsText();
 
-	/** Whether JSON is stored as canonical text (sorted keys), so that text equality is value equality. */
-	protected boolean canonicalJsonText() {
-		return true;
-	}
 
 	/** A CHECK constraint body restricting an enum column to its values. */
 	public String enumCheck(String quotedColumn, FieldDefinition field) {

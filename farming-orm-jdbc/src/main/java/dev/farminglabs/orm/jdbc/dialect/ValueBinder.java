@@ -34,7 +34,7 @@ final class ValueBinder {
 			case BIGINT -> statement.setLong(index, ((BigInteger) value).longValueExact());
 			case INTEGER -> statement.setLong(index, (Long) value);
 			case BOOLEAN -> statement.setBoolean(index, (Boolean) value);
-			case JSON -> statement.setString(index, jsonText(dialect, (JsonNode) value));
+			case JSON -> statement.setString(index, JsonValues.write((JsonNode) value));
 			case ID -> {
 				if (value instanceof Long number) {
 					statement.setLong(index, number);
@@ -45,10 +45,6 @@ final class ValueBinder {
 			}
 			default -> statement.setString(index, (String) value);
 		}
-	}
-
-	static String jsonText(SqlDialect dialect, JsonNode value) {
-		return dialect.canonicalJsonText() ? CanonicalJson.write(value) : JsonValues.write(value);
 	}
 
 	private static void bindInstant(SqlDialect dialect, PreparedStatement statement, int index, Instant instant)
