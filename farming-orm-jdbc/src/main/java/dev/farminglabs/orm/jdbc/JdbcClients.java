@@ -2,6 +2,7 @@ package dev.farminglabs.orm.jdbc;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.sql.Connection;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.support.JdbcAccessor;
 
 /**
  * Finds the {@link DataSource} behind the raw clients applications have: a pool, Spring's JDBC templates and
@@ -46,9 +48,9 @@ final class JdbcClients {
 			return new Found(new SingleConnectionDataSource(connection, true), "the given java.sql.Connection");
 		}
 		if (implementsType(target, "org.springframework.jdbc.core.simple.JdbcClient")) {
-			Object operations = readField(target, "classicOps");
-			if (operations instanceof JdbcTemplate template && template.getDataSource() != null) {
-				return new Found(unwrapDelegating(template.getDataSource()), "DataSource of JdbcClient");
+			DataSource dataSource = jdbcClientDataSource(target);
+			if (dataSource != null) {
+				return new Found(unwrapDelegating(dataSource), "DataSource of JdbcClient");
 			}
 		}
 		if (implementsType(target, "org.jooq.DSLContext")) {
@@ -79,6 +81,39 @@ final class JdbcClients {
 	/** Whether the client is an R2DBC connection factory (reactive, not usable). */
 	static boolean isReactive(Object client) {
 		return implementsType(unwrapProxy(client), "io.r2dbc.spi.ConnectionFactory");
+	}
+
+	/**
+	 * The data source of a {@code JdbcClient}, which has no accessor for it: the implementation keeps the templates
+	 * it was built from in private fields ({@code classicOps} and {@code namedParamOps} in Spring 6.1,
+	 * {@code namedParamOps} alone in Spring 7), so every field holding a template or a data source is tried.
+	 */
+	private static @Nullable DataSource jdbcClientDataSource(Object client) {
+		for (Class<?> type = client.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+			for (Field field : type.getDeclaredFields()) {
+				if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
+					continue;
+				}
+				Object value = readField(client, field);
+				DataSource dataSource = (value instanceof DataSource direct) ? direct
+						: (value != null) ? templateDataSource(unwrapProxy(value)) : null;
+				if (dataSource != null) {
+					return dataSource;
+				}
+			}
+		}
+		return null;
+	}
+
+	/** The data source of a {@link JdbcTemplate} or {@link NamedParameterJdbcTemplate}, or {@code null}. */
+	private static @Nullable DataSource templateDataSource(Object template) {
+		if (template instanceof JdbcAccessor accessor) {
+			return accessor.getDataSource();
+		}
+		if (template instanceof NamedParameterJdbcTemplate named) {
+			return named.getJdbcTemplate().getDataSource();
+		}
+		return null;
 	}
 
 	private static @Nullable DataSource entityManagerFactoryDataSource(Object factory) {
@@ -155,21 +190,14 @@ final class JdbcClients {
 		}
 	}
 
-	private static @Nullable Object readField(Object target, String name) {
-		for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
-			try {
-				Field field = type.getDeclaredField(name);
-				field.setAccessible(true);
-				return field.get(target);
-			}
-			catch (NoSuchFieldException ex) {
-				// Look further up.
-			}
-			catch (ReflectiveOperationException | RuntimeException ex) {
-				return null;
-			}
+	private static @Nullable Object readField(Object target, Field field) {
+		try {
+			field.setAccessible(true);
+			return field.get(target);
 		}
-		return null;
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**
