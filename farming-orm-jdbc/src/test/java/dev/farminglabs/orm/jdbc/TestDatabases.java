@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -20,7 +18,8 @@ import org.sqlite.SQLiteConfig;
 /**
  * Fresh, isolated databases for tests, one per test, removed afterwards: H2 and SQLite in-process, PostgreSQL and
  * MariaDB on the local servers that {@code scripts/start-services.sh} starts (an unreachable server fails the test).
- * Namespaces a test creates (PostgreSQL schemas, MariaDB databases) are dropped with it.
+ * The namespaces the TCK's models use (PostgreSQL schemas, MariaDB databases) are dropped with each test too.
+ * Only what a test owns is dropped, so builds running side by side do not disturb each other.
  */
 final class TestDatabases {
 
@@ -34,6 +33,9 @@ final class TestDatabases {
 	static final String MARIADB_USER = System.getProperty("farming.test.mariadb.user", "app");
 
 	static final String MARIADB_PASSWORD = System.getProperty("farming.test.mariadb.password", "app");
+
+	/** The schema namespaces the TCK's own models use (see SetupTck). */
+	static final List<String> TCK_NAMESPACES = List.of("tck_ns");
 
 	private TestDatabases() {
 	}
@@ -85,17 +87,12 @@ final class TestDatabases {
 
 	static TckBackend postgresql() {
 		return new TckBackend() {
-			private final Set<String> before = new HashSet<>();
-
 			@Override
 			public Object newRuntime() {
 				String schema = uniqueName();
 				HikariDataSource admin = pool(POSTGRES_URL, POSTGRES_USER, "");
 				try {
-					JdbcTemplate jdbc = new JdbcTemplate(admin);
-					this.before.clear();
-					this.before.addAll(jdbc.queryForList("SELECT nspname FROM pg_namespace", String.class));
-					jdbc.execute("CREATE SCHEMA " + schema);
+					new JdbcTemplate(admin).execute("CREATE SCHEMA " + schema);
 				}
 				finally {
 					admin.close();
@@ -107,12 +104,9 @@ final class TestDatabases {
 			public void release(Object runtime) {
 				HikariDataSource dataSource = (HikariDataSource) runtime;
 				JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-				List<String> now = jdbc.queryForList("SELECT nspname FROM pg_namespace", String.class);
-				for (String schema : now) {
-					if (!this.before.contains(schema)) {
-						jdbc.execute("DROP SCHEMA \"" + schema + "\" CASCADE");
-					}
-				}
+				String own = jdbc.queryForObject("SELECT current_schema()", String.class);
+				jdbc.execute("DROP SCHEMA IF EXISTS \"" + own + "\" CASCADE");
+				TCK_NAMESPACES.forEach((namespace) -> jdbc.execute("DROP SCHEMA IF EXISTS \"" + namespace + "\" CASCADE"));
 				dataSource.close();
 			}
 		};
@@ -120,17 +114,12 @@ final class TestDatabases {
 
 	static TckBackend mariadb() {
 		return new TckBackend() {
-			private final Set<String> before = new HashSet<>();
-
 			@Override
 			public Object newRuntime() {
 				String database = uniqueName();
 				HikariDataSource admin = pool(MARIADB_URL, MARIADB_USER, MARIADB_PASSWORD);
 				try {
-					JdbcTemplate jdbc = new JdbcTemplate(admin);
-					this.before.clear();
-					this.before.addAll(jdbc.queryForList("SHOW DATABASES", String.class));
-					jdbc.execute("CREATE DATABASE " + database);
+					new JdbcTemplate(admin).execute("CREATE DATABASE " + database);
 				}
 				finally {
 					admin.close();
@@ -142,11 +131,9 @@ final class TestDatabases {
 			public void release(Object runtime) {
 				HikariDataSource dataSource = (HikariDataSource) runtime;
 				JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-				for (String database : jdbc.queryForList("SHOW DATABASES", String.class)) {
-					if (!this.before.contains(database)) {
-						jdbc.execute("DROP DATABASE `" + database + "`");
-					}
-				}
+				String own = jdbc.queryForObject("SELECT DATABASE()", String.class);
+				jdbc.execute("DROP DATABASE IF EXISTS `" + own + "`");
+				TCK_NAMESPACES.forEach((namespace) -> jdbc.execute("DROP DATABASE IF EXISTS `" + namespace + "`"));
 				dataSource.close();
 			}
 		};
