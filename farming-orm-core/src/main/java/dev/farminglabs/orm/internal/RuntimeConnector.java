@@ -5,6 +5,7 @@ import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.error.RuntimeSetupException;
 import dev.farminglabs.orm.error.RuntimeSetupException.Stage;
 import dev.farminglabs.orm.runtime.DetectedRuntime;
+import dev.farminglabs.orm.runtime.RuntimeCandidate;
 import dev.farminglabs.orm.runtime.RuntimeInspection;
 import dev.farminglabs.orm.runtime.RuntimeRegistry;
 import dev.farminglabs.orm.schema.FrameworkSchema;
@@ -30,8 +31,10 @@ public final class RuntimeConnector {
 		DetectedRuntime runtime = inspection.runtime().orElse(null);
 		if (runtime == null) {
 			String message = inspection.summary() + inspection.hint().map((hint) -> " " + hint).orElse("");
-			throw new RuntimeSetupException(Stage.DETECT, null, null,
-					OrmException.builder(OrmErrorCode.UNSUPPORTED_OPERATION, message).build());
+			// A client whose server could not be reached is a connection failure, not an unsupported client.
+			boolean unreachable = inspection.candidates().stream().anyMatch(RuntimeCandidate::unreachable);
+			OrmErrorCode code = unreachable ? OrmErrorCode.CONNECTION_FAILURE : OrmErrorCode.UNSUPPORTED_OPERATION;
+			throw new RuntimeSetupException(Stage.DETECT, null, null, OrmException.builder(code, message).build());
 		}
 		DriverProvider provider = registry.provider(runtime.kind()).orElseThrow();
 		try {

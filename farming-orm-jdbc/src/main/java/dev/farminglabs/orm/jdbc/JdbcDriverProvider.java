@@ -54,7 +54,7 @@ public final class JdbcDriverProvider implements DriverProvider {
 			version = version(found.dataSource());
 		}
 		catch (SQLException | RuntimeException ex) {
-			return RuntimeCandidate.recognised(KIND, found.source() + " found, but connecting failed: " + ex.getMessage(),
+			return RuntimeCandidate.unreachable(KIND, found.source() + " found, but connecting failed: " + ex.getMessage(),
 					"Check that the database is running and reachable with the DataSource's settings.");
 		}
 		SqlDialect dialect = Dialects.forProduct(version.product(), version.version());

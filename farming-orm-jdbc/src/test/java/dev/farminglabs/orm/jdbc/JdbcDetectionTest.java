@@ -335,11 +335,14 @@ class JdbcDetectionTest {
 		}
 
 		@Test
-		void creatingAClientFailsAtDetectionWithTheHint() {
+		void creatingAClientFailsAtDetectionAsAConnectionFailureWithTheHint() {
 			DataSource unreachable = new DriverManagerDataSource(UNREACHABLE, "postgres", "");
 			Throwable failure = catchThrowable(() -> FarmingOrm.createOrmFromRuntime(SCHEMA, unreachable));
-			assertThat(failure).isInstanceOfSatisfying(RuntimeSetupException.class,
-					(ex) -> assertThat(ex.stage()).isEqualTo(RuntimeSetupException.Stage.DETECT));
+			assertThat(failure).isInstanceOfSatisfying(RuntimeSetupException.class, (ex) -> {
+				assertThat(ex.stage()).isEqualTo(RuntimeSetupException.Stage.DETECT);
+				assertThat(ex.code()).isEqualTo(dev.farminglabs.orm.error.OrmErrorCode.CONNECTION_FAILURE);
+				assertThat(ex.retryable()).isTrue();
+			});
 			assertThat(failure).hasMessageContaining("reachable");
 		}
 
