@@ -8,19 +8,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.farminglabs.orm.tck.TckBackend;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.sqlite.SQLiteConfig;
 
 /**
  * Fresh, isolated databases for tests, one per test, removed afterwards: H2 and SQLite in-process, PostgreSQL and
  * MariaDB on the local servers that {@code scripts/start-services.sh} starts (an unreachable server fails the test).
- * Namespaces a test creates (PostgreSQL schemas, MariaDB databases) are dropped with it.
+ * Namespaces a test creates (PostgreSQL schemas, MariaDB databases) are dropped with it; other runs' fresh namespaces
+ * on the same server are left alone.
  */
 final class TestDatabases {
 
@@ -34,6 +37,8 @@ final class TestDatabases {
 	static final String MARIADB_USER = System.getProperty("farming.test.mariadb.user", "app");
 
 	static final String MARIADB_PASSWORD = System.getProperty("farming.test.mariadb.password", "app");
+
+	private static final Pattern FRESH_NAME = Pattern.compile("tck_[0-9a-f]{16}");
 
 	private TestDatabases() {
 	}
@@ -107,9 +112,10 @@ final class TestDatabases {
 			public void release(Object runtime) {
 				HikariDataSource dataSource = (HikariDataSource) runtime;
 				JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+				String own = jdbc.queryForObject("SELECT current_schema()", String.class);
 				List<String> now = jdbc.queryForList("SELECT nspname FROM pg_namespace", String.class);
 				for (String schema : now) {
-					if (!this.before.contains(schema)) {
+					if (!this.before.contains(schema) && isOwn(schema, own)) {
 						jdbc.execute("DROP SCHEMA \"" + schema + "\" CASCADE");
 					}
 				}
@@ -142,8 +148,9 @@ final class TestDatabases {
 			public void release(Object runtime) {
 				HikariDataSource dataSource = (HikariDataSource) runtime;
 				JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+				String own = jdbc.queryForObject("SELECT DATABASE()", String.class);
 				for (String database : jdbc.queryForList("SHOW DATABASES", String.class)) {
-					if (!this.before.contains(database)) {
+					if (!this.before.contains(database) && isOwn(database, own)) {
 						jdbc.execute("DROP DATABASE `" + database + "`");
 					}
 				}
@@ -154,6 +161,14 @@ final class TestDatabases {
 
 	static String uniqueName() {
 		return "tck_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+	}
+
+	/**
+	 * Whether a namespace that appeared during a test is the test's to drop: its own fresh namespace or one the test
+	 * created, but never another run's fresh namespace (test runs on the same server may overlap).
+	 */
+	private static boolean isOwn(String namespace, @Nullable String own) {
+		return namespace.equals(own) || !FRESH_NAME.matcher(namespace).matches();
 	}
 
 	static HikariDataSource pool(String url, String user, String password) {
