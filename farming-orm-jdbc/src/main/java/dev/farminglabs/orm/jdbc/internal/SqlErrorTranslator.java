@@ -22,7 +22,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SqlErrorTranslator {
 
-	private static final Pattern QUOTED_CONSTRAINT = Pattern.compile("constraint [\"`]?([A-Za-z0-9_]+)[\"`]?",
+	/** A quoted name after "constraint" (PostgreSQL, MySQL, MariaDB); unquoted words there are prose ("constraint fails"). */
+	private static final Pattern QUOTED_CONSTRAINT = Pattern.compile("constraint [\"`]([A-Za-z0-9_]+)[\"`]",
+			Pattern.CASE_INSENSITIVE);
+
+	/** H2's "Referential integrity constraint violation: \"name: PUBLIC.table FOREIGN KEY(...) ...\"". */
+	private static final Pattern H2_CONSTRAINT = Pattern.compile("constraint violation: \"(?:[A-Za-z0-9_]+\\.)?([A-Za-z0-9_]+): ",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern MYSQL_KEY = Pattern.compile("for key '(?:[^'.]*\\.)?([^']+)'");
@@ -162,9 +167,11 @@ public final class SqlErrorTranslator {
 		if (mysql.find()) {
 			return mysql.group(1);
 		}
-		Matcher h2 = H2_INDEX.matcher(message);
-		if (this.dialect.name().equals("h2") && h2.find()) {
-			return h2.group(1);
+		if (this.dialect.name().equals("h2")) {
+			Matcher h2 = ((code == OrmErrorCode.FOREIGN_KEY_VIOLATION) ? H2_CONSTRAINT : H2_INDEX).matcher(message);
+			if (h2.find()) {
+				return h2.group(1);
+			}
 		}
 		if (this.dialect.name().equals("sqlite")) {
 			// SQLite names no constraint ("FOREIGN KEY constraint failed"); unique keys are found by their columns.
