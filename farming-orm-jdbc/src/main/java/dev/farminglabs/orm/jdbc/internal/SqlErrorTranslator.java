@@ -22,13 +22,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SqlErrorTranslator {
 
-	/** A quoted name after "constraint" (PostgreSQL, MySQL, MariaDB); unquoted words there are prose ("constraint fails"). */
+	/** A quoted name after "constraint" (PostgreSQL, MySQL, MariaDB); an unquoted word there is prose ("fails"). */
 	private static final Pattern QUOTED_CONSTRAINT = Pattern.compile("constraint [\"`]([A-Za-z0-9_]+)[\"`]",
 			Pattern.CASE_INSENSITIVE);
 
 	/** H2's "Referential integrity constraint violation: \"name: PUBLIC.table FOREIGN KEY(...) ...\"". */
-	private static final Pattern H2_CONSTRAINT = Pattern.compile("constraint violation: \"(?:[A-Za-z0-9_]+\\.)?([A-Za-z0-9_]+): ",
+	private static final Pattern H2_CONSTRAINT = Pattern
+		.compile("constraint violation: \"(?:[A-Za-z0-9_]+\\.)?([A-Za-z0-9_]+): ", Pattern.CASE_INSENSITIVE);
+
+	/** The column a NOT NULL error names: {@code column "c"} (PostgreSQL, H2), {@code Column 'c'} (MySQL, MariaDB). */
+	private static final Pattern NULL_COLUMN = Pattern.compile("(?:column|field) [\"'`]([A-Za-z0-9_]+)[\"'`]",
 			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern SQLITE_NULL_COLUMN = Pattern
+		.compile("NOT NULL constraint failed: (?:[A-Za-z0-9_]+\\.)*([A-Za-z0-9_]+)");
 
 	private static final Pattern MYSQL_KEY = Pattern.compile("for key '(?:[^'.]*\\.)?([^']+)'");
 
@@ -69,6 +76,12 @@ public final class SqlErrorTranslator {
 			if (reference != null) {
 				constraint = this.ddl.foreignKeyName(model, reference);
 				target = List.of(reference.name());
+			}
+		}
+		if (model != null && code == OrmErrorCode.NOT_NULL_VIOLATION) {
+			FieldDefinition field = nullField(model, message);
+			if (field != null) {
+				target = List.of(field.name());
 			}
 		}
 		String original = this.dialect.name().equals("sqlite") ? sqliteCode(message) : state + ((vendor != 0) ? "/" + vendor : "");
@@ -198,6 +211,22 @@ public final class SqlErrorTranslator {
 		boolean aboutThisModel = constraint == null || constraint.isEmpty();
 		return (references.size() == 1 && aboutThisModel && this.dialect.name().equals("sqlite")) ? references.get(0)
 				: null;
+	}
+
+	/** The field whose column a NOT NULL error names. */
+	private static @Nullable FieldDefinition nullField(ModelDefinition model, String message) {
+		Matcher matcher = NULL_COLUMN.matcher(message);
+		Matcher sqlite = SQLITE_NULL_COLUMN.matcher(message);
+		@Nullable String column = matcher.find() ? matcher.group(1) : sqlite.find() ? sqlite.group(1) : null;
+		if (column == null) {
+			return null;
+		}
+		for (FieldDefinition field : model.fields()) {
+			if (field.column().equalsIgnoreCase(column)) {
+				return field;
+			}
+		}
+		return null;
 	}
 
 	private @Nullable UniqueConstraint uniqueKey(ModelDefinition model, @Nullable String constraint, String message) {
