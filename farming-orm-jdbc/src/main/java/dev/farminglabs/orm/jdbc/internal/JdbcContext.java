@@ -95,7 +95,7 @@ public final class JdbcContext {
 			return work.run(connection);
 		}
 		catch (SQLException ex) {
-			throw this.errors.translate(ex, model, statement);
+			throw this.errors.translate(ex, model, statement, connection);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);

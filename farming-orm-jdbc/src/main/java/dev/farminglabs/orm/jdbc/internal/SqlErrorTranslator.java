@@ -1,5 +1,8 @@
 package dev.farminglabs.orm.jdbc.internal;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
@@ -57,11 +60,27 @@ public final class SqlErrorTranslator {
 
 	/** The normalised error for a failed statement on a model (null for statements not about one model). */
 	public OrmException translate(SQLException ex, @Nullable ModelDefinition model, @Nullable String statement) {
+		return translate(ex, model, statement, null);
+	}
+
+	/**
+	 * As {@link #translate(SQLException, ModelDefinition, String)}, and tells a missing namespace from a missing table
+	 * by asking the connection the statement failed on: PostgreSQL, MySQL and MariaDB report a table in a namespace
+	 * that does not exist as a missing table. A connection that cannot answer (a PostgreSQL transaction the error
+	 * aborted) leaves it a missing table.
+	 */
+	public OrmException translate(SQLException ex, @Nullable ModelDefinition model, @Nullable String statement,
+			@Nullable Connection connection) {
 		SQLException root = ex;
 		String state = (root.getSQLState() != null) ? root.getSQLState() : "";
 		int vendor = root.getErrorCode();
 		String message = String.valueOf(root.getMessage());
 		OrmErrorCode code = classify(root, state, vendor, message);
+		String namespace = (model != null) ? model.namespace() : null;
+		if (code == OrmErrorCode.MISSING_TABLE && namespace != null && connection != null
+				&& namespaceMissing(connection, namespace)) {
+			code = OrmErrorCode.MISSING_SCHEMA;
+		}
 		String constraint = constraint(code, message);
 		List<String> target = List.of();
 		if (model != null && code == OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION) {
@@ -165,6 +184,25 @@ public final class SqlErrorTranslator {
 					: lower.contains("unknown database") ? OrmErrorCode.MISSING_SCHEMA
 							: OrmErrorCode.UNSUPPORTED_OPERATION;
 		};
+	}
+
+	/** Whether the connection says the namespace does not exist; {@code false} when it cannot say. */
+	private boolean namespaceMissing(Connection connection, String namespace) {
+		try {
+			DatabaseMetaData metadata = connection.getMetaData();
+			try (ResultSet rows = this.dialect.namespacesAreCatalogs() ? metadata.getCatalogs()
+					: metadata.getSchemas(null, namespace)) {
+				while (rows.next()) {
+					if (namespace.equals(rows.getString(1))) {
+						return false;
+					}
+				}
+			}
+			return true;
+		}
+		catch (SQLException | RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private static String sqliteCode(String message) {
