@@ -4,26 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.farminglabs.orm.tck.TckBackend;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.sqlite.SQLiteConfig;
 
 /**
  * Fresh, isolated databases for tests, one per test, removed afterwards: H2 and SQLite in-process, PostgreSQL and
  * MariaDB on the local servers that {@code scripts/start-services.sh} starts (an unreachable server fails the test).
- * Namespaces a test creates (PostgreSQL schemas, MariaDB databases) are dropped with it; other runs' fresh namespaces
- * on the same server are left alone.
+ * The namespaces the TCK's models use (PostgreSQL schemas, MariaDB databases) are dropped with each test too.
+ * Only what a test owns is dropped, so builds running side by side do not disturb each other.
  */
 final class TestDatabases {
 
@@ -38,7 +34,8 @@ final class TestDatabases {
 
 	static final String MARIADB_PASSWORD = System.getProperty("farming.test.mariadb.password", "app");
 
-	private static final Pattern FRESH_NAME = Pattern.compile("tck_[0-9a-f]{16}");
+	/** The schema namespaces the TCK's own models use (see SetupTck). */
+	static final List<String> TCK_NAMESPACES = List.of("tck_ns");
 
 	private TestDatabases() {
 	}
@@ -90,17 +87,12 @@ final class TestDatabases {
 
 	static TckBackend postgresql() {
 		return new TckBackend() {
-			private final Set<String> before = new HashSet<>();
-
 			@Override
 			public Object newRuntime() {
 				String schema = uniqueName();
 				HikariDataSource admin = pool(POSTGRES_URL, POSTGRES_USER, "");
 				try {
-					JdbcTemplate jdbc = new JdbcTemplate(admin);
-					this.before.clear();
-					this.before.addAll(jdbc.queryForList("SELECT nspname FROM pg_namespace", String.class));
-					jdbc.execute("CREATE SCHEMA " + schema);
+					new JdbcTemplate(admin).execute("CREATE SCHEMA " + schema);
 				}
 				finally {
 					admin.close();
@@ -113,12 +105,8 @@ final class TestDatabases {
 				HikariDataSource dataSource = (HikariDataSource) runtime;
 				JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 				String own = jdbc.queryForObject("SELECT current_schema()", String.class);
-				List<String> now = jdbc.queryForList("SELECT nspname FROM pg_namespace", String.class);
-				for (String schema : now) {
-					if (!this.before.contains(schema) && isOwn(schema, own)) {
-						jdbc.execute("DROP SCHEMA \"" + schema + "\" CASCADE");
-					}
-				}
+				jdbc.execute("DROP SCHEMA IF EXISTS \"" + own + "\" CASCADE");
+				TCK_NAMESPACES.forEach((namespace) -> jdbc.execute("DROP SCHEMA IF EXISTS \"" + namespace + "\" CASCADE"));
 				dataSource.close();
 			}
 		};
@@ -126,17 +114,12 @@ final class TestDatabases {
 
 	static TckBackend mariadb() {
 		return new TckBackend() {
-			private final Set<String> before = new HashSet<>();
-
 			@Override
 			public Object newRuntime() {
 				String database = uniqueName();
 				HikariDataSource admin = pool(MARIADB_URL, MARIADB_USER, MARIADB_PASSWORD);
 				try {
-					JdbcTemplate jdbc = new JdbcTemplate(admin);
-					this.before.clear();
-					this.before.addAll(jdbc.queryForList("SHOW DATABASES", String.class));
-					jdbc.execute("CREATE DATABASE " + database);
+					new JdbcTemplate(admin).execute("CREATE DATABASE " + database);
 				}
 				finally {
 					admin.close();
@@ -149,11 +132,8 @@ final class TestDatabases {
 				HikariDataSource dataSource = (HikariDataSource) runtime;
 				JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 				String own = jdbc.queryForObject("SELECT DATABASE()", String.class);
-				for (String database : jdbc.queryForList("SHOW DATABASES", String.class)) {
-					if (!this.before.contains(database) && isOwn(database, own)) {
-						jdbc.execute("DROP DATABASE `" + database + "`");
-					}
-				}
+				jdbc.execute("DROP DATABASE IF EXISTS `" + own + "`");
+				TCK_NAMESPACES.forEach((namespace) -> jdbc.execute("DROP DATABASE IF EXISTS `" + namespace + "`"));
 				dataSource.close();
 			}
 		};
@@ -161,14 +141,6 @@ final class TestDatabases {
 
 	static String uniqueName() {
 		return "tck_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-	}
-
-	/**
-	 * Whether a namespace that appeared during a test is the test's to drop: its own fresh namespace or one the test
-	 * created, but never another run's fresh namespace (test runs on the same server may overlap).
-	 */
-	private static boolean isOwn(String namespace, @Nullable String own) {
-		return namespace.equals(own) || !FRESH_NAME.matcher(namespace).matches();
 	}
 
 	static HikariDataSource pool(String url, String user, String password) {
