@@ -76,7 +76,7 @@ public final class SqlErrorTranslator {
 		int vendor = root.getErrorCode();
 		String message = String.valueOf(root.getMessage());
 		OrmErrorCode code = classify(root, state, vendor, message);
-		String namespace = (model != null) ? model.namespace() : null;
+		@Nullable String namespace = (model != null) ? model.namespace() : null;
 		if (code == OrmErrorCode.MISSING_TABLE && namespace != null && connection != null
 				&& namespaceMissing(connection, namespace)) {
 			code = OrmErrorCode.MISSING_SCHEMA;
