@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -137,6 +138,41 @@ final class TestDatabases {
 				dataSource.close();
 			}
 		};
+	}
+
+	/**
+	 * A fresh database per test on a MySQL server (a container), through MySQL Connector/J; {@code server} is
+	 * {@code host:port}, read when a test starts.
+	 */
+	static TckBackend mysql(Supplier<String> server, Supplier<String> user, Supplier<String> password) {
+		return new TckBackend() {
+			@Override
+			public Object newRuntime() {
+				String database = uniqueName();
+				HikariDataSource admin = pool(mysqlUrl(server, ""), user.get(), password.get());
+				try {
+					new JdbcTemplate(admin).execute("CREATE DATABASE " + database);
+				}
+				finally {
+					admin.close();
+				}
+				return pool(mysqlUrl(server, database), user.get(), password.get());
+			}
+
+			@Override
+			public void release(Object runtime) {
+				HikariDataSource dataSource = (HikariDataSource) runtime;
+				JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+				String own = jdbc.queryForObject("SELECT DATABASE()", String.class);
+				jdbc.execute("DROP DATABASE IF EXISTS `" + own + "`");
+				TCK_NAMESPACES.forEach((namespace) -> jdbc.execute("DROP DATABASE IF EXISTS `" + namespace + "`"));
+				dataSource.close();
+			}
+		};
+	}
+
+	private static String mysqlUrl(Supplier<String> server, String database) {
+		return "jdbc:mysql://" + server.get() + "/" + database + "?useSSL=false&allowPublicKeyRetrieval=true";
 	}
 
 	static String uniqueName() {

@@ -27,6 +27,8 @@ public class H2Dialect extends SqlDialect {
 		return Capabilities.builder()
 			.supportsJoin(true)
 			.upsert(UpsertSupport.EMULATED)
+			// H2 commits the open transaction before DDL (CREATE TABLE, ALTER TABLE, CREATE INDEX, ...).
+			.supportsTransactionalDdl(false)
 			.nativeRelationLoading(false)
 			.nativeRelations(NativeRelations.none())
 			.returning(Returning.none())

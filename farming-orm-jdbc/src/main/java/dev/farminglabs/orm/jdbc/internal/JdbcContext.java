@@ -95,7 +95,7 @@ public final class JdbcContext {
 			return work.run(connection);
 		}
 		catch (SQLException ex) {
-			throw this.errors.translate(ex, model, statement);
+			throw this.errors.translate(ex, model, statement, connection);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
@@ -176,7 +176,18 @@ public final class JdbcContext {
 				"Could not use a JDBC connection of " + this.dialect.name() + ": " + ex.getMessage())
 			.cause(ex)
 			.backend("jdbc", this.dialect.name())
+			.originalCode(sqlState(ex))
 			.build();
+	}
+
+	/** The SQLSTATE of the first SQL exception among the causes (as {@code 08001}), if any. */
+	private static @Nullable String sqlState(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return null;
 	}
 
 	/** Work with a connection that may throw {@link SQLException}. */

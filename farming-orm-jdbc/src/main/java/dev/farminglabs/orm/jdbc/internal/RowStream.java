@@ -53,8 +53,12 @@ final class RowStream {
 			catch (SQLException ignored) {
 				// The original failure is the one to report.
 			}
-			DataSourceUtils.releaseConnection(connection, context.dataSource());
-			throw context.errors().translate(ex, model, sql.sql());
+			try {
+				throw context.errors().translate(ex, model, sql.sql(), connection);
+			}
+			finally {
+				DataSourceUtils.releaseConnection(connection, context.dataSource());
+			}
 		}
 	}
 

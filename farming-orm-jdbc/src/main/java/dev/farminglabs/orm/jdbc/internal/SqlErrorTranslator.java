@@ -1,5 +1,8 @@
 package dev.farminglabs.orm.jdbc.internal;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
@@ -22,8 +25,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SqlErrorTranslator {
 
-	private static final Pattern QUOTED_CONSTRAINT = Pattern.compile("constraint [\"`]?([A-Za-z0-9_]+)[\"`]?",
+	/** A quoted name after "constraint" (PostgreSQL, MySQL, MariaDB); an unquoted word there is prose ("fails"). */
+	private static final Pattern QUOTED_CONSTRAINT = Pattern.compile("constraint [\"`]([A-Za-z0-9_]+)[\"`]",
 			Pattern.CASE_INSENSITIVE);
+
+	/** H2's "Referential integrity constraint violation: \"name: PUBLIC.table FOREIGN KEY(...) ...\"". */
+	private static final Pattern H2_CONSTRAINT = Pattern
+		.compile("constraint violation: \"(?:[A-Za-z0-9_]+\\.)?([A-Za-z0-9_]+): ", Pattern.CASE_INSENSITIVE);
+
+	/** The column a NOT NULL error names: {@code column "c"} (PostgreSQL, H2), {@code Column 'c'} (MySQL, MariaDB). */
+	private static final Pattern NULL_COLUMN = Pattern.compile("(?:column|field) [\"'`]([A-Za-z0-9_]+)[\"'`]",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern SQLITE_NULL_COLUMN = Pattern
+		.compile("NOT NULL constraint failed: (?:[A-Za-z0-9_]+\\.)*([A-Za-z0-9_]+)");
 
 	private static final Pattern MYSQL_KEY = Pattern.compile("for key '(?:[^'.]*\\.)?([^']+)'");
 
@@ -45,11 +60,27 @@ public final class SqlErrorTranslator {
 
 	/** The normalised error for a failed statement on a model (null for statements not about one model). */
 	public OrmException translate(SQLException ex, @Nullable ModelDefinition model, @Nullable String statement) {
+		return translate(ex, model, statement, null);
+	}
+
+	/**
+	 * As {@link #translate(SQLException, ModelDefinition, String)}, and tells a missing namespace from a missing table
+	 * by asking the connection the statement failed on: PostgreSQL, MySQL and MariaDB report a table in a namespace
+	 * that does not exist as a missing table. A connection that cannot answer (a PostgreSQL transaction the error
+	 * aborted) leaves it a missing table.
+	 */
+	public OrmException translate(SQLException ex, @Nullable ModelDefinition model, @Nullable String statement,
+			@Nullable Connection connection) {
 		SQLException root = ex;
 		String state = (root.getSQLState() != null) ? root.getSQLState() : "";
 		int vendor = root.getErrorCode();
 		String message = String.valueOf(root.getMessage());
 		OrmErrorCode code = classify(root, state, vendor, message);
+		@Nullable String namespace = (model != null) ? model.namespace() : null;
+		if (code == OrmErrorCode.MISSING_TABLE && namespace != null && connection != null
+				&& namespaceMissing(connection, namespace)) {
+			code = OrmErrorCode.MISSING_SCHEMA;
+		}
 		String constraint = constraint(code, message);
 		List<String> target = List.of();
 		if (model != null && code == OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION) {
@@ -64,6 +95,12 @@ public final class SqlErrorTranslator {
 			if (reference != null) {
 				constraint = this.ddl.foreignKeyName(model, reference);
 				target = List.of(reference.name());
+			}
+		}
+		if (model != null && code == OrmErrorCode.NOT_NULL_VIOLATION) {
+			FieldDefinition field = nullField(model, message);
+			if (field != null) {
+				target = List.of(field.name());
 			}
 		}
 		String original = this.dialect.name().equals("sqlite") ? sqliteCode(message) : state + ((vendor != 0) ? "/" + vendor : "");
@@ -149,6 +186,25 @@ public final class SqlErrorTranslator {
 		};
 	}
 
+	/** Whether the connection says the namespace does not exist; {@code false} when it cannot say. */
+	private boolean namespaceMissing(Connection connection, String namespace) {
+		try {
+			DatabaseMetaData metadata = connection.getMetaData();
+			try (ResultSet rows = this.dialect.namespacesAreCatalogs() ? metadata.getCatalogs()
+					: metadata.getSchemas(null, namespace)) {
+				while (rows.next()) {
+					if (namespace.equals(rows.getString(1))) {
+						return false;
+					}
+				}
+			}
+			return true;
+		}
+		catch (SQLException | RuntimeException ex) {
+			return false;
+		}
+	}
+
 	private static String sqliteCode(String message) {
 		Matcher matcher = SQLITE_CODE.matcher(message);
 		return matcher.find() ? matcher.group(1) : "";
@@ -162,9 +218,11 @@ public final class SqlErrorTranslator {
 		if (mysql.find()) {
 			return mysql.group(1);
 		}
-		Matcher h2 = H2_INDEX.matcher(message);
-		if (this.dialect.name().equals("h2") && h2.find()) {
-			return h2.group(1);
+		if (this.dialect.name().equals("h2")) {
+			Matcher h2 = ((code == OrmErrorCode.FOREIGN_KEY_VIOLATION) ? H2_CONSTRAINT : H2_INDEX).matcher(message);
+			if (h2.find()) {
+				return h2.group(1);
+			}
 		}
 		if (this.dialect.name().equals("sqlite")) {
 			// SQLite names no constraint ("FOREIGN KEY constraint failed"); unique keys are found by their columns.
@@ -191,6 +249,22 @@ public final class SqlErrorTranslator {
 		boolean aboutThisModel = constraint == null || constraint.isEmpty();
 		return (references.size() == 1 && aboutThisModel && this.dialect.name().equals("sqlite")) ? references.get(0)
 				: null;
+	}
+
+	/** The field whose column a NOT NULL error names. */
+	private static @Nullable FieldDefinition nullField(ModelDefinition model, String message) {
+		Matcher matcher = NULL_COLUMN.matcher(message);
+		Matcher sqlite = SQLITE_NULL_COLUMN.matcher(message);
+		@Nullable String column = matcher.find() ? matcher.group(1) : sqlite.find() ? sqlite.group(1) : null;
+		if (column == null) {
+			return null;
+		}
+		for (FieldDefinition field : model.fields()) {
+			if (field.column().equalsIgnoreCase(column)) {
+				return field;
+			}
+		}
+		return null;
 	}
 
 	private @Nullable UniqueConstraint uniqueKey(ModelDefinition model, @Nullable String constraint, String message) {

@@ -1,0 +1,151 @@
+package dev.farminglabs.orm.jdbc;
+
+import dev.farminglabs.orm.tck.ConstraintTck;
+import dev.farminglabs.orm.tck.CrudTck;
+import dev.farminglabs.orm.tck.FilterTck;
+import dev.farminglabs.orm.tck.InspectionTck;
+import dev.farminglabs.orm.tck.MappingTck;
+import dev.farminglabs.orm.tck.OrderingPagingTck;
+import dev.farminglabs.orm.tck.PropertyTck;
+import dev.farminglabs.orm.tck.RelationTck;
+import dev.farminglabs.orm.tck.SeedFrameworkTck;
+import dev.farminglabs.orm.tck.SetupTck;
+import dev.farminglabs.orm.tck.StreamTck;
+import dev.farminglabs.orm.tck.TransactionTck;
+import dev.farminglabs.orm.tck.UniqueLookupTck;
+import dev.farminglabs.orm.tck.UpsertTck;
+import dev.farminglabs.orm.tck.ValidationTck;
+import dev.farminglabs.orm.tck.ValueRoundTripTck;
+import dev.farminglabs.orm.tck.TckBackend;
+import org.junit.jupiter.api.Nested;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.mysql.MySQLContainer;
+
+/**
+ * The whole TCK on MySQL 8.4 in a container, in a fresh database per test, through MySQL Connector/J. Needs Docker;
+ * skipped where there is none (Debian has no MySQL server package to run it locally).
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class MysqlTckTest {
+
+	@Container
+	static final MySQLContainer MYSQL = new MySQLContainer("mysql:8.4").withUsername("root");
+
+	static final TckBackend BACKEND = TestDatabases.mysql(
+			() -> MYSQL.getHost() + ":" + MYSQL.getMappedPort(MySQLContainer.MYSQL_PORT), MYSQL::getUsername,
+			MYSQL::getPassword);
+
+	@Nested
+	class Crud extends CrudTck {
+		Crud() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Filters extends FilterTck {
+		Filters() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class OrderingPaging extends OrderingPagingTck {
+		OrderingPaging() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Streams extends StreamTck {
+		Streams() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class UniqueLookups extends UniqueLookupTck {
+		UniqueLookups() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Upserts extends UpsertTck {
+		Upserts() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Constraints extends ConstraintTck {
+		Constraints() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Validation extends ValidationTck {
+		Validation() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Transactions extends TransactionTck {
+		Transactions() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Relations extends RelationTck {
+		Relations() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Values extends ValueRoundTripTck {
+		Values() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Mapping extends MappingTck {
+		Mapping() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Setup extends SetupTck {
+		Setup() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Inspection extends InspectionTck {
+		Inspection() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class SeedFramework extends SeedFrameworkTck {
+		SeedFramework() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Properties extends PropertyTck {
+		Properties() {
+			super(BACKEND);
+		}
+	}
+
+}
