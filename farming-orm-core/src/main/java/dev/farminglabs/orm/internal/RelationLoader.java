@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import dev.farminglabs.orm.capability.NativeRelations;
 import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.query.FindQuery;
 import dev.farminglabs.orm.query.Operator;
@@ -16,12 +18,15 @@ import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.RelationDefinition;
 import dev.farminglabs.orm.spi.Criteria;
 import dev.farminglabs.orm.spi.Driver;
+import dev.farminglabs.orm.spi.JoinedRelation;
+import dev.farminglabs.orm.spi.JoinedRow;
 import dev.farminglabs.orm.spi.ReadQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Loads selected relations for drivers without native relation loading: one follow-up query per relation (chunked
- * IN lists), then grouping, ordering and per-parent paging in memory. Nested relations load recursively.
+ * Loads selected relations: natively (one driver read with joins) when the driver declares it and no relation has a
+ * where, order, paging or relations of its own; otherwise one follow-up query per relation (chunked IN lists), then
+ * grouping, ordering and per-parent paging in memory. Nested relations load recursively.
  */
 final class RelationLoader {
 
@@ -37,6 +42,10 @@ final class RelationLoader {
 	/** Reads with a plan and shapes the rows, loading relations. */
 	List<Row> read(ReadPlan plan) {
 		check(plan);
+		Optional<List<Row>> joined = readJoined(plan);
+		if (joined.isPresent()) {
+			return joined.get();
+		}
 		List<Map<String, @Nullable Object>> stored = this.driver.find(plan.model(), plan.query());
 		return shape(plan, stored);
 	}
@@ -52,6 +61,68 @@ final class RelationLoader {
 			check(target.planner()
 				.plan(nested, target.criteria().resolve(nested.filters()), nested.take(), nested.skip(), List.of()));
 		}
+	}
+
+	/**
+	 * Reads with the driver's native relation loading when it declares it and every relation is simple (no where,
+	 * order, paging or nested relations); related rows come back ordered by the target's id, as follow-up queries
+	 * without an order give them.
+	 */
+	private Optional<List<Row>> readJoined(ReadPlan plan) {
+		if (plan.relations().isEmpty() || !this.driver.handle().capabilities().nativeRelationLoading()) {
+			return Optional.empty();
+		}
+		NativeRelations kinds = this.driver.handle().capabilities().nativeRelations();
+		List<JoinedRelation> relations = new ArrayList<>(plan.relations().size());
+		List<ReadPlan> targetPlans = new ArrayList<>(plan.relations().size());
+		for (ReadPlan.RelationPlan relation : plan.relations()) {
+			FindQuery nested = relation.nested();
+			if (!nested.filters().isEmpty() || !nested.orderBy().isEmpty() || nested.take() != null
+					|| nested.skip() != 0 || !isNative(kinds, relation.relation())) {
+				return Optional.empty();
+			}
+			ModelRuntime target = this.runtime.model(relation.relation().target());
+			ReadPlan targetPlan = target.planner().plan(nested, Criteria.ALL, null, 0, List.of());
+			if (!targetPlan.relations().isEmpty()) {
+				return Optional.empty();
+			}
+			String through = relation.relation().through();
+			relations.add(new JoinedRelation(relation.relation(), target.definition(),
+					(through != null) ? this.runtime.model(through).definition() : null, targetPlan.query().fields()));
+			targetPlans.add(targetPlan);
+		}
+		Optional<List<JoinedRow>> found = this.driver.findJoined(plan.model(), plan.query(), relations);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		List<Row> rows = new ArrayList<>(found.get().size());
+		for (JoinedRow joined : found.get()) {
+			Map<String, @Nullable Object> relationValues = new LinkedHashMap<>();
+			for (int i = 0; i < relations.size(); i++) {
+				RelationDefinition relation = relations.get(i).relation();
+				List<Row> related = new ArrayList<>();
+				for (Map<String, @Nullable Object> stored : joined.related().getOrDefault(relation.name(), List.of())) {
+					related.add(RowShaper.shape(stored, targetPlans.get(i).shown(), Map.of()));
+				}
+				if (relation.kind().isToMany()) {
+					relationValues.put(relation.name(), related);
+				}
+				else {
+					relationValues.put(relation.name(), related.isEmpty() ? null : related.get(0));
+				}
+			}
+			rows.add(RowShaper.shape(joined.row(), plan.shown(), relationValues));
+		}
+		return Optional.of(rows);
+	}
+
+	private static boolean isNative(NativeRelations kinds, RelationDefinition relation) {
+		return switch (relation.kind()) {
+			case BELONGS_TO -> kinds.belongsTo();
+			case HAS_ONE -> kinds.hasOne();
+			case HAS_MANY -> kinds.hasMany();
+			case MANY_TO_MANY -> kinds.manyToMany();
+		};
 	}
 
 	List<Row> shape(ReadPlan plan, List<Map<String, @Nullable Object>> stored) {

@@ -32,6 +32,17 @@ public interface Driver {
 		return find(model, query).stream();
 	}
 
+	/**
+	 * The rows matching the query, sorted and paged as {@link #find} does, each with the rows of the given relations,
+	 * loaded natively (by a join) in one round trip. Empty when the driver does not load relations itself; the client
+	 * then loads them with follow-up queries. Only called when the capabilities declare {@code nativeRelationLoading}
+	 * and no relation has a filter, order, paging or relations of its own.
+	 */
+	default Optional<List<JoinedRow>> findJoined(ModelDefinition model, ReadQuery query,
+			List<JoinedRelation> relations) {
+		return Optional.empty();
+	}
+
 	/** The number of rows matching. */
 	long count(ModelDefinition model, Criteria where);
 

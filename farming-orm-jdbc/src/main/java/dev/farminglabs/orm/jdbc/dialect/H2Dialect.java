@@ -29,8 +29,8 @@ public class H2Dialect extends SqlDialect {
 			.upsert(UpsertSupport.EMULATED)
 			// H2 commits the open transaction before DDL (CREATE TABLE, ALTER TABLE, CREATE INDEX, ...).
 			.supportsTransactionalDdl(false)
-			.nativeRelationLoading(false)
-			.nativeRelations(NativeRelations.none())
+			.nativeRelationLoading(true)
+			.nativeRelations(NativeRelations.all())
 			.returning(Returning.none())
 			.returningMode(ReturningMode.REFETCH)
 			.datetimePrecision(ChronoUnit.MICROS)

@@ -27,8 +27,8 @@ public class PostgresDialect extends SqlDialect {
 	public Capabilities capabilities(DatabaseVersion version) {
 		return Capabilities.builder()
 			.supportsJoin(true)
-			.nativeRelationLoading(false)
-			.nativeRelations(NativeRelations.none())
+			.nativeRelationLoading(true)
+			.nativeRelations(NativeRelations.all())
 			.returning(Returning.all())
 			.returningMode(ReturningMode.NATIVE)
 			.datetimePrecision(ChronoUnit.MICROS)

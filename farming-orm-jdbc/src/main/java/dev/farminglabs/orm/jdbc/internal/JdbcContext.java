@@ -141,9 +141,15 @@ public final class JdbcContext {
 	}
 
 	Map<String, @Nullable Object> read(ResultSet rows, List<FieldDefinition> fields) throws SQLException {
+		return read(rows, 1, fields);
+	}
+
+	/** Reads the given fields from consecutive columns, the first at {@code firstColumn}. */
+	Map<String, @Nullable Object> read(ResultSet rows, int firstColumn, List<FieldDefinition> fields)
+			throws SQLException {
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
 		for (int i = 0; i < fields.size(); i++) {
-			row.put(fields.get(i).name(), this.dialect.read(rows, i + 1, fields.get(i)));
+			row.put(fields.get(i).name(), this.dialect.read(rows, firstColumn + i, fields.get(i)));
 		}
 		return row;
 	}

@@ -10,7 +10,10 @@ import dev.farminglabs.orm.jdbc.dialect.SqlValue;
 import dev.farminglabs.orm.query.SortDirection;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.schema.RelationDefinition;
+import dev.farminglabs.orm.schema.RelationKind;
 import dev.farminglabs.orm.spi.Criteria;
+import dev.farminglabs.orm.spi.JoinedRelation;
 import dev.farminglabs.orm.spi.ReadQuery;
 import dev.farminglabs.orm.spi.Sort;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +50,59 @@ final class StatementRenderer {
 			sql.append(this.dialect.forUpdate());
 		}
 		return new SqlFragment(sql.toString(), params);
+	}
+
+	/**
+	 * The rows of {@code query} with the given relations, by LEFT JOINs on a derived table holding the base read
+	 * (where, order, paging), so paging applies to base rows; ordered by the base order, then each relation's target
+	 * id. Selects {@code baseFields}, then each relation's {@code targetFields}, in order.
+	 */
+	SqlFragment selectJoined(ModelDefinition model, List<FieldDefinition> baseFields, ReadQuery query,
+			List<JoinedRelation> relations, List<List<FieldDefinition>> targetFields) {
+		List<SqlValue> params = new ArrayList<>();
+		List<String> selected = new ArrayList<>();
+		baseFields.forEach((field) -> selected.add(qualified("b", field)));
+		StringBuilder derived = new StringBuilder("SELECT ").append(columns(baseFields))
+			.append(" FROM ")
+			.append(this.dialect.table(model));
+		appendWhere(derived, query.where(), params);
+		if (query.take() != null || query.skip() > 0) {
+			derived.append(orderBy(null, query.orderBy()));
+			derived.append(this.dialect.limit(query.take(), query.skip(), params));
+		}
+		StringBuilder joins = new StringBuilder();
+		List<String> order = new ArrayList<>();
+		for (int i = 0; i < relations.size(); i++) {
+			JoinedRelation joined = relations.get(i);
+			RelationDefinition relation = joined.relation();
+			ModelDefinition target = joined.target();
+			String alias = "r" + i;
+			targetFields.get(i).forEach((field) -> selected.add(qualified(alias, field)));
+			String local = qualified("b", model.field(relation.localField()));
+			ModelDefinition through = joined.through();
+			if (relation.kind() == RelationKind.MANY_TO_MANY && through != null) {
+				String link = "t" + i;
+				joins.append(" LEFT JOIN ").append(this.dialect.table(through)).append(' ').append(link)
+					.append(" ON ").append(qualified(link, through.field(relation.throughFrom()))).append(" = ")
+					.append(local);
+				joins.append(" LEFT JOIN ").append(this.dialect.table(target)).append(' ').append(alias)
+					.append(" ON ").append(qualified(alias, target.idField())).append(" = ")
+					.append(qualified(link, through.field(relation.throughTo())));
+			}
+			else {
+				joins.append(" LEFT JOIN ").append(this.dialect.table(target)).append(' ').append(alias)
+					.append(" ON ").append(qualified(alias, target.field(relation.targetField()))).append(" = ")
+					.append(local);
+			}
+			order.add(sortKey(alias, new Sort(target.idField(), SortDirection.ASC)));
+		}
+		String sql = "SELECT " + String.join(", ", selected) + " FROM (" + derived + ") b" + joins
+				+ orderBy("b", query.orderBy()) + (order.isEmpty() ? "" : ", " + String.join(", ", order));
+		return new SqlFragment(sql, params);
+	}
+
+	private String qualified(String alias, FieldDefinition field) {
+		return alias + "." + this.dialect.quote(field.column());
 	}
 
 	SqlFragment count(ModelDefinition model, Criteria criteria) {
@@ -104,15 +160,23 @@ final class StatementRenderer {
 	}
 
 	private String orderBy(List<Sort> sorts) {
+		return orderBy(null, sorts);
+	}
+
+	private String orderBy(@Nullable String alias, List<Sort> sorts) {
 		if (sorts.isEmpty()) {
 			return "";
 		}
 		List<String> keys = new ArrayList<>(sorts.size());
 		for (Sort sort : sorts) {
-			String column = this.dialect.comparable(sort.field(), this.dialect.quote(sort.field().column()));
-			keys.add(this.dialect.orderBy(column, sort.direction() == SortDirection.DESC));
+			keys.add(sortKey(alias, sort));
 		}
 		return " ORDER BY " + String.join(", ", keys);
+	}
+
+	private String sortKey(@Nullable String alias, Sort sort) {
+		String column = (alias != null) ? qualified(alias, sort.field()) : this.dialect.quote(sort.field().column());
+		return this.dialect.orderBy(this.dialect.comparable(sort.field(), column), sort.direction() == SortDirection.DESC);
 	}
 
 }
