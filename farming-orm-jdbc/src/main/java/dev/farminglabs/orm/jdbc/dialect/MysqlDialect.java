@@ -10,7 +10,6 @@ import dev.farminglabs.orm.capability.ReturningMode;
 import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.FieldKind;
-import dev.farminglabs.orm.schema.ModelDefinition;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,12 +5,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -48,6 +45,8 @@ public final class JdbcDriver implements Driver {
 
 	private final JdbcSchemaManager schemaManager;
 
+	private final JoinedReader joinedReader;
+
 	public JdbcDriver(JdbcContext context) {
 		this(context, false);
 	}
@@ -56,6 +55,7 @@ public final class JdbcDriver implements Driver {
 		this.context = context;
 		this.inOwnTransaction = inOwnTransaction;
 		this.schemaManager = new JdbcSchemaManager(context);
+		this.joinedReader = new JoinedReader(context);
 	}
 
 	@Override
@@ -75,62 +75,11 @@ public final class JdbcDriver implements Driver {
 		return RowStream.open(this.context, model, renderer().select(model, fields, query, false), fields);
 	}
 
-	/**
-	 * One statement with LEFT JOINs (see {@link StatementRenderer#selectJoined}); the rows it multiplies (a base row
-	 * per related row, a product when several relations are to-many) are folded back into one row per base row, with
-	 * each relation's rows de-duplicated by target id in the order read.
-	 */
+	/** Loads simple relation selects with one statement; see {@link JoinedReader}. */
 	@Override
 	public Optional<List<JoinedRow>> findJoined(ModelDefinition model, ReadQuery query,
 			List<JoinedRelation> relations) {
-		Set<FieldDefinition> base = new LinkedHashSet<>(query.fields().isEmpty() ? model.fields() : query.fields());
-		base.add(model.idField());
-		query.orderBy().forEach((sort) -> base.add(sort.field()));
-		relations.forEach((relation) -> base.add(model.field(relation.relation().localField())));
-		List<FieldDefinition> baseFields = List.copyOf(base);
-		List<List<FieldDefinition>> targetFields = new ArrayList<>(relations.size());
-		for (JoinedRelation relation : relations) {
-			Set<FieldDefinition> fields = new LinkedHashSet<>(
-					relation.fields().isEmpty() ? relation.target().fields() : relation.fields());
-			fields.add(relation.target().idField());
-			targetFields.add(List.copyOf(fields));
-		}
-		SqlFragment sql = renderer().selectJoined(model, baseFields, query, relations, targetFields);
-		String baseId = model.idField().name();
-		return Optional.of(this.context.withConnection(model, sql.sql(), (connection) -> {
-			Map<Object, Map<String, @Nullable Object>> rows = new LinkedHashMap<>();
-			Map<Object, List<Map<Object, Map<String, @Nullable Object>>>> related = new LinkedHashMap<>();
-			try (PreparedStatement statement = this.context.prepare(connection, sql);
-					ResultSet results = statement.executeQuery()) {
-				while (results.next()) {
-					Map<String, @Nullable Object> row = this.context.read(results, 1, baseFields);
-					Object id = Objects.requireNonNull(row.get(baseId));
-					rows.putIfAbsent(id, row);
-					List<Map<Object, Map<String, @Nullable Object>>> byRelation = related.computeIfAbsent(id,
-							(key) -> emptyGroups(relations.size()));
-					int column = baseFields.size() + 1;
-					for (int i = 0; i < relations.size(); i++) {
-						List<FieldDefinition> fields = targetFields.get(i);
-						Map<String, @Nullable Object> target = this.context.read(results, column, fields);
-						Object targetId = target.get(relations.get(i).target().idField().name());
-						if (targetId != null) {
-							byRelation.get(i).putIfAbsent(targetId, target);
-						}
-						column += fields.size();
-					}
-				}
-			}
-			List<JoinedRow> joined = new ArrayList<>(rows.size());
-			for (Map.Entry<Object, Map<String, @Nullable Object>> entry : rows.entrySet()) {
-				Map<String, List<Map<String, @Nullable Object>>> byName = new LinkedHashMap<>();
-				List<Map<Object, Map<String, @Nullable Object>>> loaded = related.get(entry.getKey());
-				for (int i = 0; i < relations.size(); i++) {
-					byName.put(relations.get(i).relation().name(), List.copyOf(loaded.get(i).values()));
-				}
-				joined.add(new JoinedRow(entry.getValue(), byName));
-			}
-			return joined;
-		}));
+		return Optional.of(this.joinedReader.read(model, query, relations));
 	}
 
 	@Override
@@ -399,15 +348,6 @@ public final class JdbcDriver implements Driver {
 
 	private static List<Sort> idOrder(ModelDefinition model) {
 		return List.of(new Sort(model.idField(), SortDirection.ASC));
-	}
-
-	/** One empty map of related rows by target id per relation. */
-	private static List<Map<Object, Map<String, @Nullable Object>>> emptyGroups(int relations) {
-		List<Map<Object, Map<String, @Nullable Object>>> groups = new ArrayList<>(relations);
-		for (int i = 0; i < relations; i++) {
-			groups.add(new LinkedHashMap<>());
-		}
-		return groups;
 	}
 
 	/** A row as inserted, with every field present. */
