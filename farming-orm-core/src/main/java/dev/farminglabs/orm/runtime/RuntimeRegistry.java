@@ -13,6 +13,8 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.farminglabs.orm.client.DriverHandle;
+import dev.farminglabs.orm.spi.Driver;
 import dev.farminglabs.orm.spi.DriverProvider;
 import org.jspecify.annotations.Nullable;
 
@@ -72,6 +74,13 @@ public final class RuntimeRegistry {
 		String clientClass = client.getClass().getName();
 		List<RuntimeCandidate> candidates = new ArrayList<>();
 		DetectedRuntime detected = null;
+		if (client instanceof Driver driver) {
+			// A driver built by hand (say, with a chosen dialect) is its own runtime.
+			DriverHandle handle = driver.handle();
+			detected = new DetectedRuntime(handle.kind(), handle.dialect(), "a farming-orm Driver", driver,
+					handle.serverVersion());
+			candidates.add(RuntimeCandidate.matched(detected, "is a farming-orm Driver"));
+		}
 		for (DriverProvider provider : this.providers) {
 			RuntimeCandidate candidate = safeInspect(provider, client);
 			candidates.add(candidate);

@@ -10,6 +10,7 @@ import dev.farminglabs.orm.capability.Capabilities;
 import dev.farminglabs.orm.client.DriverHandle;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.jdbc.dialect.AnsiDialect;
 import dev.farminglabs.orm.jdbc.dialect.DatabaseVersion;
 import dev.farminglabs.orm.jdbc.dialect.Dialects;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
@@ -58,13 +59,10 @@ public final class JdbcDriverProvider implements DriverProvider {
 					"Check that the database is running and reachable with the DataSource's settings.");
 		}
 		SqlDialect dialect = Dialects.forProduct(version.product(), version.version());
-		if (dialect == null) {
-			return RuntimeCandidate.recognised(KIND, found.source() + " connects to " + version
-					+ ", which has no farming-orm dialect",
-					"Supported databases: PostgreSQL, MySQL, MariaDB, H2 and SQLite.");
-		}
+		String reason = found.source() + " connects to " + version + ((dialect instanceof AnsiDialect)
+				? ", which has no dedicated dialect: using the standard-SQL fallback and its limited capabilities" : "");
 		return RuntimeCandidate.matched(new DetectedRuntime(KIND, dialect.name(), found.source(), found.dataSource(),
-				version.toString()), found.source() + " connects to " + version);
+				version.toString()), reason);
 	}
 
 	@Override
@@ -80,7 +78,27 @@ public final class JdbcDriverProvider implements DriverProvider {
 				.backend(KIND, runtime.dialect())
 				.build();
 		}
-		SqlDialect dialect = Dialects.forProduct(version.product(), version.version());
+		return driver(dataSource, Dialects.forProduct(version.product(), version.version()), version);
+	}
+
+	/**
+	 * A driver on a data source with a dialect chosen by the caller rather than detected, for a database whose
+	 * product name farming-orm does not know but which speaks one of its dialects. Pass it to
+	 * {@code FarmingOrm.createOrm} or, as a raw client, to {@code SchemaSetup}.
+	 */
+	public static Driver driver(DataSource dataSource, SqlDialect dialect) {
+		try {
+			return driver(dataSource, dialect, version(dataSource));
+		}
+		catch (SQLException ex) {
+			throw OrmException.builder(OrmErrorCode.CONNECTION_FAILURE, "Could not connect: " + ex.getMessage())
+				.cause(ex)
+				.backend(KIND, dialect.name())
+				.build();
+		}
+	}
+
+	private static Driver driver(DataSource dataSource, SqlDialect dialect, DatabaseVersion version) {
 		Capabilities capabilities = ServerCapabilities.of(dataSource, dialect, version);
 		DriverHandle handle = new DriverHandle(KIND, dialect.name(), version.toString(), capabilities);
 		return new JdbcDriver(new JdbcContext(dataSource, dialect, handle));

@@ -27,10 +27,15 @@ import dev.farminglabs.orm.capability.ReturningMode;
 import dev.farminglabs.orm.capability.TextComparison;
 import dev.farminglabs.orm.capability.TextMatching;
 import dev.farminglabs.orm.capability.UpsertSupport;
+import dev.farminglabs.orm.jdbc.dialect.AnsiDialect;
 import dev.farminglabs.orm.jdbc.dialect.DatabaseVersion;
+import dev.farminglabs.orm.jdbc.dialect.Dialects;
+import dev.farminglabs.orm.jdbc.dialect.MariadbDialect;
 import dev.farminglabs.orm.jdbc.dialect.MysqlDialect;
+import dev.farminglabs.orm.jdbc.dialect.PostgresDialect;
 import dev.farminglabs.orm.memory.MemoryDatabase;
 import dev.farminglabs.orm.schema.FrameworkSchema;
+import dev.farminglabs.orm.spi.Driver;
 import dev.farminglabs.orm.tck.TckBackend;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -176,6 +181,27 @@ class DialectCapabilitiesTest {
 		.supportsForeignKeys(true)
 		.build();
 
+	private static final Capabilities ANSI = Capabilities.builder()
+		.numericIds(NumericIds.GENERATED)
+		.supportsJson(false)
+		.supportsDates(true)
+		.supportsBooleans(true)
+		.supportsTransactions(true)
+		.supportsSchemaNamespaces(true)
+		.supportsTransactionalDdl(false)
+		.supportsJoin(true)
+		.nativeRelationLoading(false)
+		.textComparison(TextComparison.CASE_SENSITIVE)
+		.textMatching(TextMatching.NONE)
+		.upsert(UpsertSupport.NONE)
+		.returning(Returning.none())
+		.returningMode(ReturningMode.REFETCH)
+		.nativeRelations(NativeRelations.none())
+		.datetimePrecision(ChronoUnit.MICROS)
+		.maxBatchSize(500)
+		.supportsForeignKeys(true)
+		.build();
+
 	/**
 	 * What each runtime reports, by dialect name: the single place the expected values live. SQLite enforces
 	 * references only on connections opened with {@code foreign_keys=ON}, so it has two entries.
@@ -195,6 +221,7 @@ class DialectCapabilitiesTest {
 		expected.put("postgresql", POSTGRESQL);
 		expected.put("mariadb", MARIADB);
 		expected.put("mysql", MYSQL);
+		expected.put("ansi", ANSI);
 		return Map.copyOf(expected);
 	}
 
@@ -233,6 +260,27 @@ class DialectCapabilitiesTest {
 	void mysqlEightFourHasTheCapabilitiesOfItsDialect() {
 		Capabilities mysql = new MysqlDialect().capabilities(new DatabaseVersion("MySQL", "8.4.0", 8, 4));
 		assertFieldByField("mysql", mysql);
+	}
+
+	@Test
+	void theAnsiFallbackOnAServerReportsTheExpectedCapabilitiesFieldByField() {
+		TckBackend h2 = TestDatabases.h2();
+		Object pool = h2.newRuntime();
+		try {
+			Driver driver = JdbcDriverProvider.driver((DataSource) pool, new AnsiDialect());
+			assertThat(driver.handle().dialect()).isEqualTo("ansi");
+			assertFieldByField("ansi", FarmingOrm.createOrmFromRuntime(SCHEMA, driver).driver().capabilities());
+		}
+		finally {
+			h2.release(pool);
+		}
+	}
+
+	@Test
+	void anUnknownDatabaseGetsTheAnsiFallback() {
+		assertThat(Dialects.forProduct("Apache Derby", "10.17.1.0")).isInstanceOf(AnsiDialect.class);
+		assertThat(Dialects.forProduct("PostgreSQL", "15.20")).isInstanceOf(PostgresDialect.class);
+		assertThat(Dialects.forProduct("MySQL", "5.5.5-10.11.19-MariaDB")).isInstanceOf(MariadbDialect.class);
 	}
 
 	@Test

@@ -42,6 +42,7 @@ class ReadmeCapabilityMatrixTest {
 		columns.put("PostgreSQL", "postgresql");
 		columns.put("MariaDB", "mariadb");
 		columns.put("MySQL", "mysql");
+		columns.put("ANSI fallback", "ansi");
 		return columns;
 	}
 

@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.farminglabs.orm.jdbc.dialect.AnsiDialect;
+import dev.farminglabs.orm.spi.Driver;
 import dev.farminglabs.orm.tck.TckBackend;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.sqlite.SQLiteConfig;
@@ -52,6 +57,26 @@ final class TestDatabases {
 			public void release(Object runtime) {
 				new JdbcTemplate((DataSource) runtime).execute("SHUTDOWN");
 				((HikariDataSource) runtime).close();
+			}
+		};
+	}
+
+	/** H2 driven through the standard-SQL fallback dialect instead of its own. */
+	static TckBackend ansiOnH2() {
+		TckBackend h2 = h2();
+		Map<Object, Object> pools = new ConcurrentHashMap<>();
+		return new TckBackend() {
+			@Override
+			public Object newRuntime() {
+				Object pool = h2.newRuntime();
+				Driver driver = JdbcDriverProvider.driver((DataSource) pool, new AnsiDialect());
+				pools.put(driver, pool);
+				return driver;
+			}
+
+			@Override
+			public void release(Object runtime) {
+				h2.release(pools.remove(runtime));
 			}
 		};
 	}

@@ -2,16 +2,17 @@ package dev.farminglabs.orm.jdbc.dialect;
 
 import java.util.Locale;
 
-import org.jspecify.annotations.Nullable;
-
 /** Picks the dialect of a server from what its JDBC metadata says. */
 public final class Dialects {
 
 	private Dialects() {
 	}
 
-	/** The dialect for a product, or {@code null} when farming-orm has none for it. */
-	public static @Nullable SqlDialect forProduct(String product, String version) {
+	/**
+	 * The dialect for a product: a dedicated one for PostgreSQL, MariaDB, MySQL, H2 and SQLite, the standard-SQL
+	 * {@link AnsiDialect} (with capabilities to match) for any other database.
+	 */
+	public static SqlDialect forProduct(String product, String version) {
 		String name = product.toLowerCase(Locale.ROOT);
 		if (name.contains("postgresql")) {
 			return new PostgresDialect();
@@ -28,7 +29,7 @@ public final class Dialects {
 		if (name.contains("sqlite")) {
 			return new SqliteDialect();
 		}
-		return null;
+		return new AnsiDialect();
 	}
 
 }

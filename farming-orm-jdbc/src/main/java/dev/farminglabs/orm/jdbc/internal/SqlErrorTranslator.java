@@ -167,8 +167,34 @@ public final class SqlErrorTranslator {
 			case "40P01" -> OrmErrorCode.DEADLOCK;
 			case "57014" -> OrmErrorCode.TIMEOUT;
 			case "23514", "22001", "22003", "22P02", "22007", "22008" -> OrmErrorCode.VALIDATION_ERROR;
-			default -> lower.contains("deadlock") ? OrmErrorCode.DEADLOCK : OrmErrorCode.UNSUPPORTED_OPERATION;
+			default -> byStandardClass(state, lower);
 		};
+	}
+
+	/**
+	 * For databases without a mapping of their own (the ANSI fallback): the standard SQLSTATE class, refined by the
+	 * words of the message, which every database uses for these.
+	 */
+	private static OrmErrorCode byStandardClass(String state, String lower) {
+		if (state.startsWith("23")) {
+			if (lower.contains("foreign") || lower.contains("referential")) {
+				return OrmErrorCode.FOREIGN_KEY_VIOLATION;
+			}
+			if (lower.contains("null")) {
+				return OrmErrorCode.NOT_NULL_VIOLATION;
+			}
+			if (lower.contains("unique") || lower.contains("duplicate") || lower.contains("primary key")) {
+				return OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION;
+			}
+		}
+		if (state.startsWith("42") && lower.contains("table")
+				&& (lower.contains("not found") || lower.contains("does not exist") || lower.contains("no such"))) {
+			return OrmErrorCode.MISSING_TABLE;
+		}
+		if (state.startsWith("40") || lower.contains("deadlock")) {
+			return lower.contains("deadlock") ? OrmErrorCode.DEADLOCK : OrmErrorCode.TRANSACTION_CONFLICT;
+		}
+		return OrmErrorCode.UNSUPPORTED_OPERATION;
 	}
 
 	private static OrmErrorCode classifySqlite(String code, String lower) {
