@@ -1,0 +1,76 @@
+package dev.farminglabs.orm.autoconfigure;
+
+import java.util.Arrays;
+import java.util.List;
+
+import dev.farminglabs.orm.client.OrmClient;
+import dev.farminglabs.orm.schema.FrameworkSchema;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+/**
+ * Registers one {@link OrmClient} bean, named {@code <schemaBean>OrmClient}, per {@code FrameworkSchema} bean. A
+ * bean of that name defined by the application is kept instead; with a single schema, any {@code OrmClient} bean
+ * of the application's backs the auto-configuration off, so that {@code OrmClient} stays injectable by type.
+ */
+class OrmClientBeanRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, Ordered {
+
+	/** Bean definition attribute marking the clients that push their schema, for database-initialisation order. */
+	static final String PUSHES_SCHEMA_ATTRIBUTE = OrmClientBeanRegistrar.class.getName() + ".pushesSchema";
+
+	static final String CLIENTS_BEAN_NAME = "farmingOrmClients";
+
+	static final String SUFFIX = "OrmClient";
+
+	private boolean pushSchema;
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.pushSchema = environment.getProperty("farming.orm.push-schema", Boolean.class, false);
+	}
+
+	@Override
+	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
+		if (!(registry instanceof ListableBeanFactory beanFactory)) {
+			return;
+		}
+		List<String> schemas = Arrays.asList(beanFactory.getBeanNamesForType(FrameworkSchema.class, true, false));
+		if (schemas.isEmpty()) {
+			return;
+		}
+		if (schemas.size() == 1 && beanFactory.getBeanNamesForType(OrmClient.class, true, false).length > 0) {
+			return;
+		}
+		for (String schemaBeanName : schemas) {
+			String clientBeanName = schemaBeanName + SUFFIX;
+			if (registry.containsBeanDefinition(clientBeanName)) {
+				continue;
+			}
+			RootBeanDefinition definition = new RootBeanDefinition(OrmClient.class);
+			definition.setFactoryBeanName(CLIENTS_BEAN_NAME);
+			definition.setFactoryMethodName("create");
+			definition.getConstructorArgumentValues().addIndexedArgumentValue(0, schemaBeanName);
+			definition.setDependsOn(schemaBeanName);
+			definition.setAttribute(PUSHES_SCHEMA_ATTRIBUTE, this.pushSchema);
+			registry.registerBeanDefinition(clientBeanName, definition);
+		}
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) throws BeansException {
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}
