@@ -1,7 +1,5 @@
 package dev.farminglabs.orm.autoconfigure;
 
-import java.util.List;
-
 import dev.farminglabs.orm.client.OperationObserver;
 import dev.farminglabs.orm.schema.FrameworkSchema;
 
@@ -42,6 +40,19 @@ public final class FarmingOrmAutoConfiguration {
 			ObjectProvider<OrmRuntimeType> runtimeTypes, ObjectProvider<OperationObserver> observer) {
 		return new FarmingOrmClients(beanFactory, properties, runtimeTypes.orderedStream().toList(),
 				observer.getIfUnique(() -> OperationObserver.NONE));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+	static class ObservationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(OperationObserver.class)
+		ObservationOperationObserver farmingOrmObservationOperationObserver(
+				ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
+			return new ObservationOperationObserver(registry);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
