@@ -2,6 +2,7 @@ package dev.farminglabs.orm.setup;
 
 import dev.farminglabs.orm.FarmingOrm;
 import dev.farminglabs.orm.client.OrmClient;
+import dev.farminglabs.orm.client.OrmOptions;
 import dev.farminglabs.orm.internal.RuntimeConnector;
 import dev.farminglabs.orm.schema.FrameworkSchema;
 import dev.farminglabs.orm.spi.Driver;
@@ -33,8 +34,10 @@ public final class SchemaSetup {
 
 	/** Pushes the schema, then creates the client: the one call a framework's install flow needs. */
 	public static OrmClient bootstrapDatabase(FrameworkSchema schema, Object client) {
-		pushSchema(schema, client);
-		return FarmingOrm.createOrmFromRuntime(schema, client);
+		// One driver for both steps: connecting (detection, server version) is done once.
+		Driver driver = RuntimeConnector.connect(schema, client);
+		RuntimeConnector.push(schema, driver);
+		return FarmingOrm.createOrm(schema, driver, OrmOptions.defaults());
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.farminglabs.orm.capability.ReturningMode;
 import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.FieldKind;
+import dev.farminglabs.orm.schema.ModelDefinition;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,6 +76,12 @@ public class MysqlDialect extends SqlDialect {
 	@Override
 	public String generatedIdColumn(String quotedColumn) {
 		return quotedColumn + " BIGINT AUTO_INCREMENT PRIMARY KEY";
+	}
+
+	@Override
+	public @Nullable String syncIdentity(ModelDefinition model, long maxId) {
+		// AUTO_INCREMENT moves past explicit ids by itself.
+		return null;
 	}
 
 	@Override

@@ -28,7 +28,7 @@ final class OnConflictUpsert {
 				.map((field) -> dialect.quote(field.column()) + " = " + dialect.placeholder(field))
 				.collect(Collectors.joining(", "));
 		}
-		return "INSERT INTO " + dialect.table(model) + " (" + PostgresDialect.columns(dialect, columns) + ") VALUES ("
+		return "INSERT INTO " + dialect.table(model) + " (" + dialect.columns(columns) + ") VALUES ("
 				+ placeholders + ") ON CONFLICT (" + conflict + ") DO UPDATE SET " + updates;
 	}
 

@@ -58,6 +58,12 @@ public class SqliteDialect extends SqlDialect {
 	}
 
 	@Override
+	public @Nullable String syncIdentity(ModelDefinition model, long maxId) {
+		// AUTOINCREMENT keeps the highest id ever inserted in sqlite_sequence.
+		return null;
+	}
+
+	@Override
 	public @Nullable String createNamespace(String namespace) {
 		return null;
 	}

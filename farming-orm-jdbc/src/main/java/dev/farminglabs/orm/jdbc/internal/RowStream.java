@@ -34,7 +34,7 @@ final class RowStream {
 		boolean restoreAutoCommit = false;
 		try {
 			// PostgreSQL keeps a server-side cursor only inside a transaction.
-			if (connection.getAutoCommit() && context.dialect().name().equals("postgresql")) {
+			if (connection.getAutoCommit() && context.dialect().cursorsNeedTransaction()) {
 				connection.setAutoCommit(false);
 				restoreAutoCommit = true;
 			}

@@ -35,7 +35,7 @@ final class StatementRenderer {
 	}
 
 	String columns(List<FieldDefinition> fields) {
-		return fields.stream().map((field) -> this.dialect.quote(field.column())).collect(Collectors.joining(", "));
+		return this.dialect.columns(fields);
 	}
 
 	SqlFragment select(ModelDefinition model, List<FieldDefinition> fields, ReadQuery query, boolean lock) {
