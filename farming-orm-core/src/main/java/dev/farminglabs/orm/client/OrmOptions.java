@@ -18,9 +18,4 @@ public record OrmOptions(OperationObserver observer) {
 		return new OrmOptions(OperationObserver.NONE);
 	}
 
-	/** These options with another observer. */
-	public OrmOptions withObserver(OperationObserver observer) {
-		return new OrmOptions(observer);
-	}
-
 }

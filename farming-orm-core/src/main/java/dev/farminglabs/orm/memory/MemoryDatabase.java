@@ -66,14 +66,6 @@ public final class MemoryDatabase {
 		return read(() -> new TreeSet<>(this.tables.keySet()));
 	}
 
-	/** The number of rows in a table (qualified name), or -1 when it does not exist. */
-	public int rowCount(String qualifiedTable) {
-		return read(() -> {
-			MemoryTable table = this.tables.get(qualifiedTable);
-			return (table != null) ? table.size() : -1;
-		});
-	}
-
 	<R> R read(Supplier<R> work) {
 		this.lock.readLock().lock();
 		try {

@@ -65,10 +65,6 @@ final class MemoryTable {
 		return ++this.sequence;
 	}
 
-	int size() {
-		return this.rows.size();
-	}
-
 	boolean hasField(String name) {
 		return this.fields.contains(name);
 	}

@@ -1,6 +1,5 @@
 package dev.farminglabs.orm.query;
 
-import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -26,11 +25,6 @@ public final class UpdateQuery extends FilterableQuery<UpdateQuery> {
 
 	public @Nullable Object data() {
 		return this.data;
-	}
-
-	/** Whether data was given. */
-	public boolean hasData() {
-		return this.data != null && !(this.data instanceof Map<?, ?> map && map.isEmpty());
 	}
 
 }
