@@ -3,6 +3,7 @@ package dev.farminglabs.orm.samples.platformkit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,9 +45,8 @@ final class RateLimiter {
 			RateLimitBucket bucket = findOrCreate(buckets, key, policy, now);
 			Refill refill = Refill.of(bucket, policy, now);
 			if (refill.tokens() == 0) {
-				Duration retryAfter = Duration.between(now, refill.refilledAt().plus(policy.refillInterval()));
-				return new RateLimitDecision(key, false, 0, policy.capacity(),
-						retryAfter.isNegative() ? Duration.ZERO : retryAfter);
+				Duration wait = Duration.between(now, refill.refilledAt().plus(policy.refillInterval()));
+				return new RateLimitDecision(key, false, 0, policy.capacity(), wholeMillisAtLeast(wait));
 			}
 			long taken = buckets.updateMany((u) -> u.where("key", key)
 				.where("tokens", bucket.tokens())
@@ -81,6 +81,15 @@ final class RateLimiter {
 			}
 			return buckets.findUnique((q) -> q.where("key", key)).orElseThrow(() -> ex);
 		}
+	}
+
+	/** A wait in whole milliseconds, rounded up, so that retrying after it is never too early. */
+	private static Duration wholeMillisAtLeast(Duration wait) {
+		if (wait.isNegative() || wait.isZero()) {
+			return Duration.ZERO;
+		}
+		Duration millis = wait.truncatedTo(ChronoUnit.MILLIS);
+		return millis.equals(wait) ? millis : millis.plusMillis(1);
 	}
 
 	/** The tokens a bucket holds now, and the time its refill has been counted up to. */

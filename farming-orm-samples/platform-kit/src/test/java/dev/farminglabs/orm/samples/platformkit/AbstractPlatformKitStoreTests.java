@@ -109,6 +109,9 @@ abstract class AbstractPlatformKitStoreTests {
 		});
 		assertThat(this.store.checkRateLimit("api:u1", policy).retryAfter())
 			.as("the half interval already passed still counts").isEqualTo(Duration.ofMillis(500));
+		this.clock.advance(Duration.ofNanos(1));
+		assertThat(this.store.checkRateLimit("api:u1", policy).retryAfter())
+			.as("rounded up to whole milliseconds, never too early").isEqualTo(Duration.ofMillis(500));
 		this.clock.advance(Duration.ofHours(1));
 		assertThat(this.store.checkRateLimit("api:u1", policy).remaining()).as("refilled up to the capacity only")
 			.isEqualTo(2);

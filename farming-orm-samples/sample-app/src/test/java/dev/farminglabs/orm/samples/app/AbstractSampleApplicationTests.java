@@ -6,8 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
@@ -144,6 +150,29 @@ abstract class AbstractSampleApplicationTests {
 		Map<String, Object> bucket = database().queryForMap("SELECT " + quote("tokens") + ", " + quote("capacity")
 				+ " FROM " + quote("rate_limit_buckets") + " WHERE " + quote("key") + " = ?", "client-1");
 		assertThat(bucket.values()).map((value) -> ((Number) value).longValue()).containsExactly(0L, 5L);
+	}
+
+	@Test
+	void concurrentRequestsOnANewKeyNeverGetMoreThanTheCapacity() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(10);
+		try {
+			List<Callable<Integer>> requests = new ArrayList<>();
+			for (int i = 0; i < 30; i++) {
+				requests.add(() -> call("POST", "/api/rate-limit/burst", null).statusCode());
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> status : pool.invokeAll(requests)) {
+				statuses.add(status.get());
+			}
+			assertThat(statuses).containsOnly(200, 429);
+			assertThat(statuses).filteredOn((status) -> status == 200).hasSize(5);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(database().queryForObject("SELECT COUNT(*) FROM " + quote("rate_limit_buckets") + " WHERE "
+				+ quote("key") + " = ?", Long.class, "burst"))
+			.isEqualTo(1L);
 	}
 
 	@Test
