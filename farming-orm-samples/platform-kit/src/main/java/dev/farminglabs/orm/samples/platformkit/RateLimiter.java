@@ -20,9 +20,9 @@ import dev.farminglabs.orm.query.Data;
  * which every backend runs atomically, and a lost race is simply read again.
  *
  * <p>
- * How a bucket is first created depends on the backend's capabilities: where it has an upsert, one call creates the
- * bucket or returns the existing one; where it has none, the kit creates it and treats a unique-key violation as
- * "another instance created it first".
+ * A check reads the bucket and writes it once. How a missing bucket is created depends on the backend's capabilities:
+ * where it has an upsert, one call creates it or, when another instance was quicker, returns theirs; where it has
+ * none, the kit creates it and treats a unique-key violation as "another instance created it first".
  */
 final class RateLimiter {
 
@@ -63,14 +63,14 @@ final class RateLimiter {
 
 	private RateLimitBucket findOrCreate(ModelClient<RateLimitBucket> buckets, String key, RateLimitPolicy policy,
 			Instant now) {
-		Map<String, Object> full = Data.of("key", key, "tokens", policy.capacity(), "capacity", policy.capacity(), "refilledAt", now,
-				"expiresAt", now.plus(policy.window()));
-		if (this.orm.driver().capabilities().upsert() != UpsertSupport.NONE) {
-			return buckets.upsert((u) -> u.where("key", key).create(full).update(Data.of("capacity", policy.capacity())));
-		}
 		Optional<RateLimitBucket> existing = buckets.findUnique((q) -> q.where("key", key));
 		if (existing.isPresent()) {
 			return existing.get();
+		}
+		Map<String, Object> full = Data.of("key", key, "tokens", policy.capacity(), "capacity", policy.capacity(),
+				"refilledAt", now, "expiresAt", now.plus(policy.window()));
+		if (this.orm.driver().capabilities().upsert() != UpsertSupport.NONE) {
+			return buckets.upsert((u) -> u.where("key", key).create(full).update(Data.of("capacity", policy.capacity())));
 		}
 		try {
 			return buckets.create(full);
