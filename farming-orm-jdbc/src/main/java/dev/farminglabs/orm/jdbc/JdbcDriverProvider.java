@@ -21,6 +21,7 @@ import dev.farminglabs.orm.runtime.RuntimeCandidate;
 import dev.farminglabs.orm.schema.FrameworkSchema;
 import dev.farminglabs.orm.spi.Driver;
 import dev.farminglabs.orm.spi.DriverProvider;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /** Registers the JDBC runtime: any client with a {@link DataSource} behind it, on a database with a dialect. */
@@ -67,18 +68,7 @@ public final class JdbcDriverProvider implements DriverProvider {
 
 	@Override
 	public Driver connect(DetectedRuntime runtime, FrameworkSchema schema) {
-		DataSource dataSource = (DataSource) runtime.client();
-		DatabaseVersion version;
-		try {
-			version = version(dataSource);
-		}
-		catch (SQLException ex) {
-			throw OrmException.builder(OrmErrorCode.CONNECTION_FAILURE, "Could not connect: " + ex.getMessage())
-				.cause(ex)
-				.backend(KIND, runtime.dialect())
-				.build();
-		}
-		return driver(dataSource, Dialects.forProduct(version.product(), version.version()), version);
+		return driver((DataSource) runtime.client(), null, runtime.dialect());
 	}
 
 	/**
@@ -87,33 +77,54 @@ public final class JdbcDriverProvider implements DriverProvider {
 	 * {@code FarmingOrm.createOrm} or, as a raw client, to {@code SchemaSetup}.
 	 */
 	public static Driver driver(DataSource dataSource, SqlDialect dialect) {
+		return driver(dataSource, dialect, dialect.name());
+	}
+
+	/** A driver with the given dialect, or the one the server's product name selects; one connection asked. */
+	private static Driver driver(DataSource dataSource, @Nullable SqlDialect chosen, String dialectName) {
+		Connection connection;
 		try {
-			return driver(dataSource, dialect, version(dataSource));
+			connection = DataSourceUtils.getConnection(dataSource);
+		}
+		catch (RuntimeException ex) {
+			throw connectionFailure(ex, dialectName);
+		}
+		try {
+			DatabaseVersion version = version(connection);
+			SqlDialect dialect = (chosen != null) ? chosen : Dialects.forProduct(version.product(), version.version());
+			Capabilities capabilities = dialect.capabilities(version, connection);
+			DriverHandle handle = new DriverHandle(KIND, dialect.name(), version.toString(), capabilities);
+			return new JdbcDriver(new JdbcContext(dataSource, dialect, handle));
 		}
 		catch (SQLException ex) {
-			throw OrmException.builder(OrmErrorCode.CONNECTION_FAILURE, "Could not connect: " + ex.getMessage())
-				.cause(ex)
-				.backend(KIND, dialect.name())
-				.build();
+			throw connectionFailure(ex, dialectName);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
 	}
 
-	private static Driver driver(DataSource dataSource, SqlDialect dialect, DatabaseVersion version) {
-		Capabilities capabilities = ServerCapabilities.of(dataSource, dialect, version);
-		DriverHandle handle = new DriverHandle(KIND, dialect.name(), version.toString(), capabilities);
-		return new JdbcDriver(new JdbcContext(dataSource, dialect, handle));
+	private static OrmException connectionFailure(Exception ex, String dialectName) {
+		return OrmException.builder(OrmErrorCode.CONNECTION_FAILURE, "Could not connect: " + ex.getMessage())
+			.cause(ex)
+			.backend(KIND, dialectName)
+			.build();
 	}
 
 	static DatabaseVersion version(DataSource dataSource) throws SQLException {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
-			DatabaseMetaData metadata = connection.getMetaData();
-			return new DatabaseVersion(metadata.getDatabaseProductName(), metadata.getDatabaseProductVersion(),
-					metadata.getDatabaseMajorVersion(), metadata.getDatabaseMinorVersion());
+			return version(connection);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
+	}
+
+	private static DatabaseVersion version(Connection connection) throws SQLException {
+		DatabaseMetaData metadata = connection.getMetaData();
+		return new DatabaseVersion(metadata.getDatabaseProductName(), metadata.getDatabaseProductVersion(),
+				metadata.getDatabaseMajorVersion(), metadata.getDatabaseMinorVersion());
 	}
 
 }

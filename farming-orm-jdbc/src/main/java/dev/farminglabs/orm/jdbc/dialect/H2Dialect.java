@@ -38,6 +38,11 @@ public class H2Dialect extends SqlDialect {
 	}
 
 	@Override
+	public SqlErrors errors() {
+		return H2Errors.INSTANCE;
+	}
+
+	@Override
 	public String columnType(FieldDefinition field, boolean keyed) {
 		return switch (field.kind()) {
 			case ID -> field.isIntegral() ? "BIGINT" : "CHARACTER VARYING";

@@ -43,6 +43,11 @@ public class MysqlDialect extends SqlDialect {
 	}
 
 	@Override
+	public SqlErrors errors() {
+		return MysqlErrors.INSTANCE;
+	}
+
+	@Override
 	public String quote(String identifier) {
 		return '`' + identifier + '`';
 	}

@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.jdbc.dialect;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +26,19 @@ public abstract class SqlDialect {
 
 	/** What this dialect can do on a server of this version. */
 	public abstract Capabilities capabilities(DatabaseVersion version);
+
+	/**
+	 * What this dialect can do on a server of this version with the settings of this connection (SQLite enforces
+	 * references only on connections that turned them on). Connections of one data source share their settings.
+	 */
+	public Capabilities capabilities(DatabaseVersion version, Connection connection) {
+		return capabilities(version);
+	}
+
+	/** What this database's error codes and messages mean. */
+	public SqlErrors errors() {
+		return SqlErrors.STANDARD;
+	}
 
 	/** Quotes an identifier (already checked to be a plain identifier by the schema). */
 	public String quote(String identifier) {

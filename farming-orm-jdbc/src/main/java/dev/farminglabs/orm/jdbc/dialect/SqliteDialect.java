@@ -1,5 +1,9 @@
 package dev.farminglabs.orm.jdbc.dialect;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -41,6 +45,29 @@ public class SqliteDialect extends SqlDialect {
 			.datetimePrecision(ChronoUnit.MICROS)
 			.maxBatchSize(500)
 			.build();
+	}
+
+	/** References are enforced only on connections opened with {@code foreign_keys=ON}. */
+	@Override
+	public Capabilities capabilities(DatabaseVersion version, Connection connection) {
+		Capabilities capabilities = capabilities(version);
+		return enforcesForeignKeys(connection) ? capabilities
+				: capabilities.toBuilder().supportsForeignKeys(false).build();
+	}
+
+	private static boolean enforcesForeignKeys(Connection connection) {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("PRAGMA foreign_keys")) {
+			return rows.next() && rows.getInt(1) == 1;
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public SqlErrors errors() {
+		return SqliteErrors.INSTANCE;
 	}
 
 	@Override

@@ -14,24 +14,17 @@ import java.util.regex.Pattern;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
+import dev.farminglabs.orm.jdbc.dialect.SqlErrors;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.UniqueConstraint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps a database's SQL errors to {@link OrmErrorCode}s, from the SQLSTATE, the vendor code (MySQL, MariaDB, H2) or
- * SQLite's own result codes, and fills in the constraint and the fields involved from the error message.
+ * Maps a database's SQL errors to {@link OrmErrorCode}s — from what its dialect's {@link SqlErrors} read in vendor or
+ * result codes, otherwise from the SQLSTATE — and fills in the constraint and the fields involved from the message.
  */
 public final class SqlErrorTranslator {
-
-	/** A quoted name after "constraint" (PostgreSQL, MySQL, MariaDB); an unquoted word there is prose ("fails"). */
-	private static final Pattern QUOTED_CONSTRAINT = Pattern.compile("constraint [\"`]([A-Za-z0-9_]+)[\"`]",
-			Pattern.CASE_INSENSITIVE);
-
-	/** H2's "Referential integrity constraint violation: \"name: PUBLIC.table FOREIGN KEY(...) ...\"". */
-	private static final Pattern H2_CONSTRAINT = Pattern
-		.compile("constraint violation: \"(?:[A-Za-z0-9_]+\\.)?([A-Za-z0-9_]+): ", Pattern.CASE_INSENSITIVE);
 
 	/** The column a NOT NULL error names: {@code column "c"} (PostgreSQL, H2), {@code Column 'c'} (MySQL, MariaDB). */
 	private static final Pattern NULL_COLUMN = Pattern.compile("(?:column|field) [\"'`]([A-Za-z0-9_]+)[\"'`]",
@@ -40,14 +33,7 @@ public final class SqlErrorTranslator {
 	private static final Pattern SQLITE_NULL_COLUMN = Pattern
 		.compile("NOT NULL constraint failed: (?:[A-Za-z0-9_]+\\.)*([A-Za-z0-9_]+)");
 
-	private static final Pattern MYSQL_KEY = Pattern.compile("for key '(?:[^'.]*\\.)?([^']+)'");
-
-	private static final Pattern H2_INDEX = Pattern.compile("\"(?:[^\".]+\\.)?([A-Za-z0-9_]+?)(?:_INDEX_[0-9A-F]+)? ON ",
-			Pattern.CASE_INSENSITIVE);
-
 	private static final Pattern SQLITE_COLUMNS = Pattern.compile("constraint failed: ([A-Za-z0-9_., ]+)");
-
-	private static final Pattern SQLITE_CODE = Pattern.compile("\\[(SQLITE_[A-Z_]+)\\]");
 
 	private final SqlDialect dialect;
 
@@ -73,9 +59,8 @@ public final class SqlErrorTranslator {
 			@Nullable Connection connection) {
 		SQLException root = ex;
 		String state = (root.getSQLState() != null) ? root.getSQLState() : "";
-		int vendor = root.getErrorCode();
 		String message = String.valueOf(root.getMessage());
-		OrmErrorCode code = classify(root, state, vendor, message);
+		OrmErrorCode code = classify(root, state, message);
 		@Nullable String namespace = (model != null) ? model.namespace() : null;
 		if (code == OrmErrorCode.MISSING_TABLE && namespace != null && connection != null
 				&& namespaceMissing(connection, namespace)) {
@@ -103,7 +88,7 @@ public final class SqlErrorTranslator {
 				target = List.of(field.name());
 			}
 		}
-		String original = this.dialect.name().equals("sqlite") ? sqliteCode(message) : state + ((vendor != 0) ? "/" + vendor : "");
+		String original = this.dialect.errors().originalCode(root);
 		String described = ((model != null) ? "Model '" + model.name() + "': " : "") + describe(code) + ": " + message
 				+ ((statement != null && code != OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION) ? " [" + statement + "]" : "");
 		return OrmException.builder(code, described)
@@ -116,41 +101,12 @@ public final class SqlErrorTranslator {
 			.build();
 	}
 
-	private OrmErrorCode classify(SQLException ex, String state, int vendor, String message) {
+	private OrmErrorCode classify(SQLException ex, String state, String message) {
+		OrmErrorCode own = this.dialect.errors().classify(ex);
+		if (own != null) {
+			return own;
+		}
 		String lower = message.toLowerCase(Locale.ROOT);
-		if (this.dialect.name().equals("sqlite")) {
-			return classifySqlite(sqliteCode(message), lower);
-		}
-		if (this.dialect.name().equals("mysql") || this.dialect.name().equals("mariadb")) {
-			OrmErrorCode code = switch (vendor) {
-				case 1062, 1586 -> OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION;
-				case 1451, 1452, 1216, 1217 -> OrmErrorCode.FOREIGN_KEY_VIOLATION;
-				case 1048, 1364 -> OrmErrorCode.NOT_NULL_VIOLATION;
-				case 1146 -> OrmErrorCode.MISSING_TABLE;
-				case 1049 -> OrmErrorCode.MISSING_SCHEMA;
-				case 1213 -> OrmErrorCode.DEADLOCK;
-				case 1205, 3024, 1969 -> OrmErrorCode.TIMEOUT;
-				default -> null;
-			};
-			if (code != null) {
-				return code;
-			}
-		}
-		if (this.dialect.name().equals("h2")) {
-			OrmErrorCode code = switch (vendor) {
-				case 23505 -> OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION;
-				case 23503, 23506 -> OrmErrorCode.FOREIGN_KEY_VIOLATION;
-				case 23502 -> OrmErrorCode.NOT_NULL_VIOLATION;
-				case 42101, 42102, 42103, 42104 -> OrmErrorCode.MISSING_TABLE;
-				case 90079 -> OrmErrorCode.MISSING_SCHEMA;
-				case 40001 -> OrmErrorCode.DEADLOCK;
-				case 50200, 57014 -> OrmErrorCode.TIMEOUT;
-				default -> null;
-			};
-			if (code != null) {
-				return code;
-			}
-		}
 		if (ex instanceof SQLTimeoutException) {
 			return OrmErrorCode.TIMEOUT;
 		}
@@ -197,21 +153,6 @@ public final class SqlErrorTranslator {
 		return OrmErrorCode.UNSUPPORTED_OPERATION;
 	}
 
-	private static OrmErrorCode classifySqlite(String code, String lower) {
-		return switch (code) {
-			case "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY" -> OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION;
-			case "SQLITE_CONSTRAINT_FOREIGNKEY" -> OrmErrorCode.FOREIGN_KEY_VIOLATION;
-			case "SQLITE_CONSTRAINT_NOTNULL" -> OrmErrorCode.NOT_NULL_VIOLATION;
-			case "SQLITE_CONSTRAINT_CHECK" -> OrmErrorCode.VALIDATION_ERROR;
-			case "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_BUSY_SNAPSHOT" -> OrmErrorCode.TRANSACTION_CONFLICT;
-			case "SQLITE_CANTOPEN", "SQLITE_IOERR" -> OrmErrorCode.CONNECTION_FAILURE;
-			case "SQLITE_INTERRUPT" -> OrmErrorCode.TIMEOUT;
-			default -> lower.contains("no such table") ? OrmErrorCode.MISSING_TABLE
-					: lower.contains("unknown database") ? OrmErrorCode.MISSING_SCHEMA
-							: OrmErrorCode.UNSUPPORTED_OPERATION;
-		};
-	}
-
 	/** Whether the connection says the namespace does not exist; {@code false} when it cannot say. */
 	private boolean namespaceMissing(Connection connection, String namespace) {
 		try {
@@ -231,31 +172,11 @@ public final class SqlErrorTranslator {
 		}
 	}
 
-	private static String sqliteCode(String message) {
-		Matcher matcher = SQLITE_CODE.matcher(message);
-		return matcher.find() ? matcher.group(1) : "";
-	}
-
 	private @Nullable String constraint(OrmErrorCode code, String message) {
 		if (code != OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION && code != OrmErrorCode.FOREIGN_KEY_VIOLATION) {
 			return null;
 		}
-		Matcher mysql = MYSQL_KEY.matcher(message);
-		if (mysql.find()) {
-			return mysql.group(1);
-		}
-		if (this.dialect.name().equals("h2")) {
-			Matcher h2 = ((code == OrmErrorCode.FOREIGN_KEY_VIOLATION) ? H2_CONSTRAINT : H2_INDEX).matcher(message);
-			if (h2.find()) {
-				return h2.group(1);
-			}
-		}
-		if (this.dialect.name().equals("sqlite")) {
-			// SQLite names no constraint ("FOREIGN KEY constraint failed"); unique keys are found by their columns.
-			return null;
-		}
-		Matcher quoted = QUOTED_CONSTRAINT.matcher(message);
-		return quoted.find() ? quoted.group(1) : null;
+		return this.dialect.errors().constraint(code, message);
 	}
 
 	/**
@@ -273,8 +194,8 @@ public final class SqlErrorTranslator {
 			}
 		}
 		boolean aboutThisModel = constraint == null || constraint.isEmpty();
-		return (references.size() == 1 && aboutThisModel && this.dialect.name().equals("sqlite")) ? references.get(0)
-				: null;
+		return (references.size() == 1 && aboutThisModel && !this.dialect.errors().namesConstraints())
+				? references.get(0) : null;
 	}
 
 	/** The field whose column a NOT NULL error names. */
