@@ -161,6 +161,12 @@ public final class JdbcDriver implements Driver {
 	@Override
 	public Optional<Map<String, @Nullable Object>> updateFirst(ModelDefinition model, Criteria where,
 			Map<String, @Nullable Object> changes) {
+		if (dialect().returning(StatementKind.UPDATE) && where.pinsUniqueKey(model)) {
+			// At most one row matches: one statement, atomic on its own, instead of locating the match by id first.
+			return this.context.query(model, renderer().update(model, where, changes, true), model.fields())
+				.stream()
+				.findFirst();
+		}
 		return this.context.atomically(() -> {
 			Optional<Object> id = firstId(model, where);
 			if (id.isEmpty()) {
@@ -192,6 +198,11 @@ public final class JdbcDriver implements Driver {
 		Criteria byKey = new Criteria.And(keyCriteria);
 		if (handle().capabilities().upsert() == UpsertSupport.NATIVE) {
 			SqlFragment statement = nativeUpsert(model, key, create, changes);
+			if (dialect().returning(StatementKind.UPSERT)) {
+				SqlFragment returning = new SqlFragment(statement.sql() + " RETURNING " + dialect().columns(model.fields()),
+						statement.params());
+				return this.context.query(model, returning, model.fields()).get(0);
+			}
 			return this.context.atomically(() -> {
 				this.context.update(model, statement);
 				return find(model, new ReadQuery(byKey, List.of(), 1, 0, model.fields())).get(0);
@@ -248,6 +259,9 @@ public final class JdbcDriver implements Driver {
 
 	@Override
 	public Optional<Map<String, @Nullable Object>> deleteFirst(ModelDefinition model, Criteria where) {
+		if (dialect().returning(StatementKind.DELETE) && where.pinsUniqueKey(model)) {
+			return this.context.query(model, renderer().delete(model, where, true), model.fields()).stream().findFirst();
+		}
 		return this.context.atomically(() -> {
 			ReadQuery first = new ReadQuery(where, idOrder(model), 1, 0, model.fields());
 			Optional<Map<String, @Nullable Object>> row = this.context
