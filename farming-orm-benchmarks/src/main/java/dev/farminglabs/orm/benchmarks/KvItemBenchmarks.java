@@ -1,12 +1,5 @@
 package dev.farminglabs.orm.benchmarks;
 
-import static dev.farminglabs.orm.schema.SchemaDsl.datetime;
-import static dev.farminglabs.orm.schema.SchemaDsl.id;
-import static dev.farminglabs.orm.schema.SchemaDsl.integer;
-import static dev.farminglabs.orm.schema.SchemaDsl.json;
-import static dev.farminglabs.orm.schema.SchemaDsl.model;
-import static dev.farminglabs.orm.schema.SchemaDsl.string;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +14,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.farminglabs.orm.client.ModelClient;
 import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.query.Data;
-import dev.farminglabs.orm.schema.FrameworkSchema;
 import dev.farminglabs.orm.setup.SchemaSetup;
+import dev.farminglabs.orm.tck.FrameworkModels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The seed's {@code kvItem} model, four everyday operations, each as {@code orm*} (farming-orm) and {@code raw*}
+ * The seed's {@code kvItem} model (from the TCK's {@link FrameworkModels}), four everyday operations, each as {@code orm*} (farming-orm) and {@code raw*}
  * (hand-written SQL through {@code JdbcTemplate} reading the same columns) on the same pool. Average time per call:
  * {@link BenchmarkRatios} divides each {@code orm*} score by its {@code raw*} twin.
  */
@@ -51,17 +44,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class KvItemBenchmarks {
-
-	static final FrameworkSchema SCHEMA = FrameworkSchema.builder("bench")
-		.model("kvItem", model("kv_items")
-			.field("id", id())
-			.field("namespace", string())
-			.field("key", string())
-			.field("value", json())
-			.field("version", integer().defaultValue(1))
-			.field("updatedAt", datetime().defaultNow())
-			.unique("namespace", "key"))
-		.build();
 
 	private static final int SEEDED = 1_000;
 
@@ -94,7 +76,7 @@ public class KvItemBenchmarks {
 		this.backend = BenchmarkDatabase.valueOf(this.database);
 		this.storage = BenchmarkDatabase.uniqueName();
 		this.dataSource = this.backend.open(this.storage);
-		this.items = SchemaSetup.bootstrapDatabase(SCHEMA, this.dataSource).model("kvItem");
+		this.items = SchemaSetup.bootstrapDatabase(FrameworkModels.FRAMEWORK, this.dataSource).model("kvItem");
 		this.jdbc = new JdbcTemplate(this.dataSource);
 		String table = this.backend.quote("kv_items");
 		String columns = String.join(", ", List.of("id", "namespace", "key", "value", "version", "updatedAt")
