@@ -17,7 +17,6 @@ import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect.StatementKind;
-import dev.farminglabs.orm.jdbc.dialect.SqlValue;
 import dev.farminglabs.orm.query.Operator;
 import dev.farminglabs.orm.query.SortDirection;
 import dev.farminglabs.orm.schema.FieldDefinition;
@@ -197,11 +196,10 @@ public final class JdbcDriver implements Driver {
 		}
 		Criteria byKey = new Criteria.And(keyCriteria);
 		if (handle().capabilities().upsert() == UpsertSupport.NATIVE) {
-			SqlFragment statement = nativeUpsert(model, key, create, changes);
-			if (dialect().returning(StatementKind.UPSERT)) {
-				SqlFragment returning = new SqlFragment(statement.sql() + " RETURNING " + dialect().columns(model.fields()),
-						statement.params());
-				return this.context.query(model, returning, model.fields()).get(0);
+			boolean returning = dialect().returning(StatementKind.UPSERT);
+			SqlFragment statement = renderer().upsert(model, key, create, changes, returning);
+			if (returning) {
+				return this.context.query(model, statement, model.fields()).get(0);
 			}
 			return this.context.atomically(() -> {
 				this.context.update(model, statement);
@@ -216,16 +214,6 @@ public final class JdbcDriver implements Driver {
 	 * step again. Used where the native statement would act on any unique key rather than the one asked for (MySQL's
 	 * ON DUPLICATE KEY UPDATE) or is not atomic under concurrency (H2's MERGE).
 	 */
-
-	private SqlFragment nativeUpsert(ModelDefinition model, UniqueConstraint key, Map<String, @Nullable Object> create,
-			Map<String, @Nullable Object> changes) {
-		List<FieldDefinition> columns = model.fields().stream().filter((field) -> create.containsKey(field.name())).toList();
-		List<FieldDefinition> changed = changes.keySet().stream().map(model::field).toList();
-		List<SqlValue> params = new ArrayList<>();
-		columns.forEach((field) -> params.add(new SqlValue(field, create.get(field.name()))));
-		changed.forEach((field) -> params.add(new SqlValue(field, changes.get(field.name()))));
-		return new SqlFragment(dialect().upsert(model, key, columns, changed), params);
-	}
 
 	private Map<String, @Nullable Object> emulatedUpsert(ModelDefinition model, UniqueConstraint key, Criteria byKey,
 			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes) {

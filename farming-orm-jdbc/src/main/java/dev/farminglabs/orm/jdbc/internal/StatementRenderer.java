@@ -12,6 +12,7 @@ import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.RelationDefinition;
 import dev.farminglabs.orm.schema.RelationKind;
+import dev.farminglabs.orm.schema.UniqueConstraint;
 import dev.farminglabs.orm.spi.Criteria;
 import dev.farminglabs.orm.spi.JoinedRelation;
 import dev.farminglabs.orm.spi.ReadQuery;
@@ -120,7 +121,7 @@ final class StatementRenderer {
 		}
 		String sql = "INSERT INTO " + this.dialect.table(model) + " (" + columns(columns) + ") VALUES ("
 				+ columns.stream().map(this.dialect::placeholder).collect(Collectors.joining(", ")) + ")"
-				+ (returning ? " RETURNING " + columns(model.fields()) : "");
+				+ returning(model, returning);
 		return new SqlFragment(sql, params);
 	}
 
@@ -137,9 +138,7 @@ final class StatementRenderer {
 			.append(" SET ")
 			.append(String.join(", ", sets));
 		appendWhere(sql, criteria, params);
-		if (returning) {
-			sql.append(" RETURNING ").append(columns(model.fields()));
-		}
+		sql.append(returning(model, returning));
 		return new SqlFragment(sql.toString(), params);
 	}
 
@@ -147,10 +146,27 @@ final class StatementRenderer {
 		List<SqlValue> params = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("DELETE FROM ").append(this.dialect.table(model));
 		appendWhere(sql, criteria, params);
-		if (returning) {
-			sql.append(" RETURNING ").append(columns(model.fields()));
-		}
+		sql.append(returning(model, returning));
 		return new SqlFragment(sql.toString(), params);
+	}
+
+	/**
+	 * The dialect's native upsert of one row on a unique key (insert values of {@code create}, on conflict the
+	 * {@code changes}), for dialects whose capabilities say {@code upsert=NATIVE}.
+	 */
+	SqlFragment upsert(ModelDefinition model, UniqueConstraint key, Map<String, @Nullable Object> create,
+			Map<String, @Nullable Object> changes, boolean returning) {
+		List<FieldDefinition> columns = model.fields().stream().filter((field) -> create.containsKey(field.name())).toList();
+		List<FieldDefinition> changed = changes.keySet().stream().map(model::field).toList();
+		List<SqlValue> params = new ArrayList<>();
+		columns.forEach((field) -> params.add(new SqlValue(field, create.get(field.name()))));
+		changed.forEach((field) -> params.add(new SqlValue(field, changes.get(field.name()))));
+		return new SqlFragment(this.dialect.upsert(model, key, columns, changed) + returning(model, returning), params);
+	}
+
+	/** The clause that makes a write return the model's columns, when asked to. */
+	private String returning(ModelDefinition model, boolean returning) {
+		return returning ? " RETURNING " + columns(model.fields()) : "";
 	}
 
 	private void appendWhere(StringBuilder sql, Criteria criteria, List<SqlValue> params) {
