@@ -1,7 +1,6 @@
 package dev.farminglabs.orm.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -244,10 +243,7 @@ final class RelationLoader {
 	}
 
 	private static List<Row> page(List<Row> rows, FindQuery nested) {
-		int from = Math.min(rows.size(), nested.skip());
-		Integer take = nested.take();
-		int to = (take != null) ? (int) Math.min(rows.size(), (long) from + take) : rows.size();
-		return (from == 0 && to == rows.size()) ? rows : Collections.unmodifiableList(rows.subList(from, to));
+		return dev.farminglabs.orm.spi.RowPipeline.page(rows, nested.skip(), nested.take());
 	}
 
 	private static List<Object> distinctKeys(List<Map<String, @Nullable Object>> rows, String field) {

@@ -28,24 +28,16 @@ final class MemoryConstraints {
 		this.schema = schema;
 	}
 
-	/** Fails when the row would duplicate a unique key of another row. */
+	/** Fails when the row would duplicate a unique key of another row; one index lookup per key. */
 	void checkUnique(ModelDefinition model, MemoryTable table, Map<String, @Nullable Object> row,
 			@Nullable Object replacingId) {
 		Object id = row.get(model.idField().name());
 		for (UniqueConstraint key : model.uniqueConstraints()) {
-			if (hasNull(key.fields(), row)) {
-				continue;
-			}
-			for (Map<String, @Nullable Object> other : table.rows()) {
-				Object otherId = other.get(model.idField().name());
-				if (replacingId != null && CriteriaEvaluator.same(otherId, replacingId)) {
-					continue;
-				}
-				if (sameKey(key.fields(), row, other)) {
-					throw error(OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION, model, key.name(), key.fields(),
-							"Model '" + model.name() + "': a row with " + describe(key.fields(), row)
-									+ " already exists (unique key '" + key.keyName() + "', id " + id + ")");
-				}
+			Object holder = table.idHolding(model, key, row);
+			if (holder != null && (replacingId == null || !CriteriaEvaluator.same(holder, replacingId))) {
+				throw error(OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION, model, key.name(), key.fields(),
+						"Model '" + model.name() + "': a row with " + describe(key.fields(), row)
+								+ " already exists (unique key '" + key.keyName() + "', id " + id + ")");
 			}
 		}
 	}
@@ -63,9 +55,7 @@ final class MemoryConstraints {
 			}
 			ModelDefinition target = this.schema.model(reference.model());
 			MemoryTable table = this.database.table(target.qualifiedTable());
-			boolean found = table != null && table.rows()
-				.stream()
-				.anyMatch((other) -> CriteriaEvaluator.same(other.get(reference.field()), value));
+			boolean found = table != null && exists(target, table, reference.field(), value);
 			if (!found) {
 				throw error(OrmErrorCode.FOREIGN_KEY_VIOLATION, model, fkName(model, field), List.of(field.name()),
 						"Model '" + model.name() + "' field '" + field.name() + "' references " + reference + " = "
@@ -98,27 +88,18 @@ final class MemoryConstraints {
 		}
 	}
 
+	/** Whether a row holds the value in the field: by a unique index when the field is a key, else by a scan. */
+	private static boolean exists(ModelDefinition model, MemoryTable table, String field, Object value) {
+		for (UniqueConstraint key : model.uniqueConstraints()) {
+			if (key.fields().equals(List.of(field))) {
+				return table.idHolding(model, key, Map.of(field, value)) != null;
+			}
+		}
+		return table.rows().stream().anyMatch((other) -> CriteriaEvaluator.same(other.get(field), value));
+	}
+
 	private static String fkName(ModelDefinition model, FieldDefinition field) {
 		return (model.table() + "_" + field.column() + "_fkey").toLowerCase();
-	}
-
-	private static boolean hasNull(List<String> fields, Map<String, @Nullable Object> row) {
-		for (String field : fields) {
-			if (row.get(field) == null) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean sameKey(List<String> fields, Map<String, @Nullable Object> a,
-			Map<String, @Nullable Object> b) {
-		for (String field : fields) {
-			if (!CriteriaEvaluator.same(a.get(field), b.get(field))) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private static String describe(List<String> fields, Map<String, @Nullable Object> row) {

@@ -39,9 +39,11 @@ public final class MemoryDatabase {
 
 	private final Capabilities capabilities;
 
-	private Map<String, MemoryTable> tables = new HashMap<>();
+	private final MemoryJournal journal = new MemoryJournal();
 
-	private Set<String> namespaces = new HashSet<>();
+	private final Map<String, MemoryTable> tables = new HashMap<>();
+
+	private final Set<String> namespaces = new HashSet<>();
 
 	/** An empty database with the full {@link #CAPABILITIES}. */
 	public MemoryDatabase() {
@@ -76,30 +78,25 @@ public final class MemoryDatabase {
 		}
 	}
 
-	/** Runs work exclusively; if it throws, every change it made is undone. */
+	/** Runs work exclusively; if it throws, every change it made is undone (and only that: nothing is copied). */
 	<R> R write(Supplier<R> work) {
 		this.lock.writeLock().lock();
 		try {
-			Map<String, MemoryTable> tablesBefore = snapshot();
-			Set<String> namespacesBefore = new HashSet<>(this.namespaces);
+			int mark = this.journal.begin();
+			R result;
 			try {
-				return work.get();
+				result = work.get();
 			}
 			catch (RuntimeException | Error ex) {
-				this.tables = tablesBefore;
-				this.namespaces = namespacesBefore;
+				this.journal.rollback(mark);
 				throw ex;
 			}
+			this.journal.commit();
+			return result;
 		}
 		finally {
 			this.lock.writeLock().unlock();
 		}
-	}
-
-	private Map<String, MemoryTable> snapshot() {
-		Map<String, MemoryTable> copy = new HashMap<>();
-		this.tables.forEach((name, table) -> copy.put(name, table.copy()));
-		return copy;
 	}
 
 	@Nullable MemoryTable table(String qualifiedName) {
@@ -107,7 +104,10 @@ public final class MemoryDatabase {
 	}
 
 	void createTable(String qualifiedName, Collection<String> fields) {
-		this.tables.putIfAbsent(qualifiedName, new MemoryTable(fields));
+		if (!this.tables.containsKey(qualifiedName)) {
+			this.tables.put(qualifiedName, new MemoryTable(fields, this.journal));
+			this.journal.record(() -> this.tables.remove(qualifiedName));
+		}
 	}
 
 	boolean hasNamespace(String namespace) {
@@ -115,7 +115,9 @@ public final class MemoryDatabase {
 	}
 
 	void createNamespace(String namespace) {
-		this.namespaces.add(namespace);
+		if (this.namespaces.add(namespace)) {
+			this.journal.record(() -> this.namespaces.remove(namespace));
+		}
 	}
 
 	@Override

@@ -17,9 +17,10 @@ import dev.farminglabs.orm.schema.UniqueConstraint;
 import dev.farminglabs.orm.spi.Criteria;
 import dev.farminglabs.orm.spi.CriteriaEvaluator;
 import dev.farminglabs.orm.spi.Driver;
+import dev.farminglabs.orm.spi.PinnedKey;
 import dev.farminglabs.orm.spi.ReadQuery;
+import dev.farminglabs.orm.spi.RowPipeline;
 import dev.farminglabs.orm.spi.SchemaManager;
-import dev.farminglabs.orm.spi.ValueOrder;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -59,7 +60,7 @@ final class MemoryDriver implements Driver {
 
 	@Override
 	public long count(ModelDefinition model, Criteria where) {
-		return this.database.read(() -> table(model).rows().stream().filter((row) -> CriteriaEvaluator.matches(where, row)).count());
+		return this.database.read(() -> (long) matching(model, where).size());
 	}
 
 	@Override
@@ -100,10 +101,11 @@ final class MemoryDriver implements Driver {
 	public Map<String, @Nullable Object> upsert(ModelDefinition model, UniqueConstraint key,
 			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes) {
 		return this.database.write(() -> {
-			for (Map<String, @Nullable Object> row : table(model).rows()) {
-				if (key.fields().stream().allMatch((field) -> CriteriaEvaluator.same(row.get(field), create.get(field)))) {
-					return detached(changes.isEmpty() ? row : updateRow(model, row, changes));
-				}
+			MemoryTable table = table(model);
+			Object id = table.idHolding(model, key, create);
+			Map<String, @Nullable Object> row = (id != null) ? table.get(id) : null;
+			if (row != null) {
+				return detached(changes.isEmpty() ? row : updateRow(model, row, changes));
 			}
 			return detached(insertRow(model, create));
 		});
@@ -137,25 +139,29 @@ final class MemoryDriver implements Driver {
 	}
 
 	private List<Map<String, @Nullable Object>> select(ModelDefinition model, ReadQuery query) {
-		List<Map<String, @Nullable Object>> rows = matching(model, query.where());
-		rows.sort(ValueOrder.rows(query.orderBy()));
-		int from = Math.min(rows.size(), query.skip());
-		Integer take = query.take();
-		// In long arithmetic: skip + take may exceed Integer.MAX_VALUE.
-		int to = (take != null) ? (int) Math.min(rows.size(), (long) from + take) : rows.size();
-		List<Map<String, @Nullable Object>> page = new ArrayList<>(rows.subList(from, to));
+		Optional<PinnedKey> pinned = PinnedKey.of(model, query.where());
+		Iterable<Map<String, @Nullable Object>> candidates = pinned.isPresent()
+				? lookup(model, pinned.get()).map(List::of).orElse(List.of()) : table(model).rows();
+		List<Map<String, @Nullable Object>> page = new ArrayList<>(RowPipeline.read(candidates, query));
 		page.replaceAll(MemoryDriver::detached);
 		return page;
 	}
 
+	/** The matching rows in id order; a where that pins a unique key is one index lookup, not a scan. */
 	private List<Map<String, @Nullable Object>> matching(ModelDefinition model, Criteria where) {
-		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
-		for (Map<String, @Nullable Object> row : table(model).rows()) {
-			if (CriteriaEvaluator.matches(where, row)) {
-				rows.add(row);
-			}
+		Optional<PinnedKey> pinned = PinnedKey.of(model, where);
+		if (pinned.isPresent()) {
+			return lookup(model, pinned.get()).filter((row) -> CriteriaEvaluator.matches(pinned.get().remaining(), row))
+				.map(List::of)
+				.orElse(List.of());
 		}
-		return rows;
+		return RowPipeline.matching(table(model).rows(), where);
+	}
+
+	private Optional<Map<String, @Nullable Object>> lookup(ModelDefinition model, PinnedKey pinned) {
+		MemoryTable table = table(model);
+		Object id = table.idHolding(model, pinned.key(), pinned.values());
+		return Optional.ofNullable((id != null) ? table.get(id) : null);
 	}
 
 	private Map<String, @Nullable Object> insertRow(ModelDefinition model, Map<String, @Nullable Object> input) {

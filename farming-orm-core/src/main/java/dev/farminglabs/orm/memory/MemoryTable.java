@@ -2,44 +2,45 @@ package dev.farminglabs.orm.memory;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.schema.UniqueConstraint;
+import dev.farminglabs.orm.spi.KeyNames;
 import dev.farminglabs.orm.spi.ValueOrder;
+import dev.farminglabs.orm.spi.ValueText;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One table: rows by id in id order, the id sequence, the fields (columns) it has and the names of the indexes
- * created. Guarded by the database.
+ * One table: rows by id in id order, an index per unique key (built on first use, kept up to date), the id sequence,
+ * the fields (columns) it has and the names of the indexes created. Every change records its inverse in the
+ * database's {@link MemoryJournal}, so a failed write undoes only what it touched. Guarded by the database.
  */
 final class MemoryTable {
 
-	private final TreeMap<Object, Map<String, @Nullable Object>> rows;
+	private static final ValueText KEY_TEXT = ValueText.of(java.time.temporal.ChronoUnit.NANOS);
+
+	private final MemoryJournal journal;
+
+	private final TreeMap<Object, Map<String, @Nullable Object>> rows = new TreeMap<>(ValueOrder::compare);
+
+	/** Per unique key (by constraint name): the key name of the row's values → the row's id. */
+	private final Map<String, UniqueIndex> uniques = new HashMap<>();
 
 	private final Set<String> fields;
 
-	private final Set<String> indexes;
+	private final Set<String> indexes = new HashSet<>();
 
 	private long sequence;
 
-	MemoryTable(Collection<String> fields) {
-		this(new TreeMap<>(ValueOrder::compare), new HashSet<>(fields), new HashSet<>(), 0);
-	}
-
-	private MemoryTable(TreeMap<Object, Map<String, @Nullable Object>> rows, Set<String> fields, Set<String> indexes,
-			long sequence) {
-		this.rows = rows;
-		this.fields = fields;
-		this.indexes = indexes;
-		this.sequence = sequence;
-	}
-
-	MemoryTable copy() {
-		return new MemoryTable(new TreeMap<>(this.rows), new HashSet<>(this.fields), new HashSet<>(this.indexes),
-				this.sequence);
+	MemoryTable(Collection<String> fields, MemoryJournal journal) {
+		this.fields = new HashSet<>(fields);
+		this.journal = journal;
 	}
 
 	Collection<Map<String, @Nullable Object>> rows() {
@@ -50,18 +51,48 @@ final class MemoryTable {
 		return this.rows.get(id);
 	}
 
+	/** The id of the row holding these values of a unique key, or null; null values never collide. */
+	@Nullable Object idHolding(ModelDefinition model, UniqueConstraint key, Map<String, @Nullable Object> values) {
+		for (String field : key.fields()) {
+			if (values.get(field) == null) {
+				return null;
+			}
+		}
+		if (key.primaryKey()) {
+			Object id = values.get(key.fields().get(0));
+			return this.rows.containsKey(id) ? id : null;
+		}
+		return this.uniques.computeIfAbsent(key.name(), (name) -> new UniqueIndex(model, key)).ids
+			.get(keyName(model, key, values));
+	}
+
 	void put(Object id, Map<String, @Nullable Object> row) {
-		this.rows.put(id, row);
+		Map<String, @Nullable Object> previous = store(id, row);
+		long sequenceBefore = this.sequence;
 		if (id instanceof Long number && number > this.sequence) {
 			this.sequence = number;
 		}
+		this.journal.record(() -> {
+			if (previous != null) {
+				store(id, previous);
+			}
+			else {
+				unstore(id);
+			}
+			this.sequence = sequenceBefore;
+		});
 	}
 
 	void remove(Object id) {
-		this.rows.remove(id);
+		Map<String, @Nullable Object> previous = unstore(id);
+		if (previous != null) {
+			this.journal.record(() -> store(id, previous));
+		}
 	}
 
 	long nextId() {
+		long before = this.sequence;
+		this.journal.record(() -> this.sequence = before);
 		return ++this.sequence;
 	}
 
@@ -74,10 +105,17 @@ final class MemoryTable {
 		if (!this.fields.add(name)) {
 			return;
 		}
+		Map<Object, Map<String, @Nullable Object>> before = new HashMap<>(this.rows);
 		this.rows.replaceAll((id, row) -> {
 			Map<String, @Nullable Object> filled = new LinkedHashMap<>(row);
 			filled.putIfAbsent(name, value);
 			return Collections.unmodifiableMap(filled);
+		});
+		this.uniques.clear();
+		this.journal.record(() -> {
+			this.fields.remove(name);
+			this.rows.putAll(before);
+			this.uniques.clear();
 		});
 	}
 
@@ -86,7 +124,71 @@ final class MemoryTable {
 	}
 
 	void addIndex(String name) {
-		this.indexes.add(name);
+		if (this.indexes.add(name)) {
+			this.journal.record(() -> this.indexes.remove(name));
+		}
+	}
+
+	private @Nullable Map<String, @Nullable Object> store(Object id, Map<String, @Nullable Object> row) {
+		Map<String, @Nullable Object> previous = this.rows.put(id, row);
+		for (UniqueIndex index : this.uniques.values()) {
+			if (previous != null) {
+				index.remove(previous, id);
+			}
+			index.add(row, id);
+		}
+		return previous;
+	}
+
+	private @Nullable Map<String, @Nullable Object> unstore(Object id) {
+		Map<String, @Nullable Object> previous = this.rows.remove(id);
+		if (previous != null) {
+			for (UniqueIndex index : this.uniques.values()) {
+				index.remove(previous, id);
+			}
+		}
+		return previous;
+	}
+
+	private static @Nullable String keyName(ModelDefinition model, UniqueConstraint key,
+			Map<String, @Nullable Object> values) {
+		for (String field : key.fields()) {
+			if (values.get(field) == null) {
+				return null;
+			}
+		}
+		return KeyNames.uniqueKey(model, key, values, KEY_TEXT);
+	}
+
+	/** Key names of one unique key → ids, for rows with no null in the key. */
+	private final class UniqueIndex {
+
+		private final ModelDefinition model;
+
+		private final UniqueConstraint key;
+
+		private final Map<String, Object> ids = new HashMap<>();
+
+		UniqueIndex(ModelDefinition model, UniqueConstraint key) {
+			this.model = model;
+			this.key = key;
+			MemoryTable.this.rows.forEach((id, row) -> add(row, id));
+		}
+
+		void add(Map<String, @Nullable Object> row, Object id) {
+			String name = keyName(this.model, this.key, row);
+			if (name != null) {
+				this.ids.put(name, id);
+			}
+		}
+
+		void remove(Map<String, @Nullable Object> row, Object id) {
+			String name = keyName(this.model, this.key, row);
+			if (name != null && id.equals(this.ids.get(name))) {
+				this.ids.remove(name);
+			}
+		}
+
 	}
 
 }

@@ -1,14 +1,11 @@
 package dev.farminglabs.orm.spi;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import dev.farminglabs.orm.query.Operator;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.ModelDefinition;
-import dev.farminglabs.orm.schema.UniqueConstraint;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,26 +66,10 @@ public sealed interface Criteria {
 	/**
 	 * Whether at most one row of the model can match: this requires equality with a non-null value on every field of
 	 * one of its unique keys (the id included), whatever else it requires. A driver can then act on the match in one
-	 * statement instead of locating the first match by id.
+	 * statement instead of locating the first match by id; {@link PinnedKey#of} says which key, with its values.
 	 */
 	default boolean pinsUniqueKey(ModelDefinition model) {
-		Set<String> pinned = new HashSet<>();
-		addRequiredEqualities(this, pinned);
-		for (UniqueConstraint key : model.uniqueConstraints()) {
-			if (pinned.containsAll(key.fields())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static void addRequiredEqualities(Criteria criteria, Set<String> into) {
-		if (criteria instanceof Compare compare && compare.operator() == Operator.EQ && compare.value() != null) {
-			into.add(compare.field().name());
-		}
-		else if (criteria instanceof And and) {
-			and.criteria().forEach((child) -> addRequiredEqualities(child, into));
-		}
+		return PinnedKey.of(model, this).isPresent();
 	}
 
 }
