@@ -28,13 +28,25 @@ import java.util.Objects;
  * @param maxBatchSize the most rows the driver writes in one round trip for {@code createMany}
  * @param supportsForeignKeys whether {@code .references(...)} is enforced, failing writes with
  * {@code FOREIGN_KEY_VIOLATION}; where {@code false} such writes succeed unchecked
+ * @param maxAtomicWrites the most rows one write call ({@code createMany}, a transaction) can change all or nothing:
+ * {@link #UNBOUNDED} on SQL, 100 in one DynamoDB transaction, 1 on a backend without multi-row atomicity;
+ * {@code createMany} beyond it fails with {@code UNSUPPORTED_OPERATION} unless the caller asks for chunks
+ * @param readBatchSize the most keys the driver reads in one round trip (an {@code IN} list, {@code MGET},
+ * {@code BatchGetItem}), for relation loading; separate from {@code maxBatchSize}, which is about writes
+ * @param nativeExpiry whether the backend removes rows past their expiry field by itself (Redis {@code PEXPIREAT},
+ * DynamoDB TTL, a MongoDB TTL index); where {@code false} they stay until {@code SchemaSetup.purgeExpired}. Either
+ * way no read returns them
  */
 public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, boolean supportsJson,
 		boolean supportsDates, boolean supportsBooleans, boolean supportsTransactions,
 		boolean supportsSchemaNamespaces, boolean supportsTransactionalDdl, boolean supportsJoin,
 		boolean nativeRelationLoading, TextComparison textComparison, TextMatching textMatching,
 		UpsertSupport upsert, Returning returning, ReturningMode returningMode, NativeRelations nativeRelations,
-		ChronoUnit datetimePrecision, int maxBatchSize, boolean supportsForeignKeys) {
+		ChronoUnit datetimePrecision, int maxBatchSize, boolean supportsForeignKeys, int maxAtomicWrites,
+		int readBatchSize, boolean nativeExpiry) {
+
+	/** The {@code maxAtomicWrites} of a backend whose transactions hold any number of rows. */
+	public static final int UNBOUNDED = Integer.MAX_VALUE;
 
 	public Capabilities {
 		Objects.requireNonNull(numericIds, "numericIds");
@@ -50,6 +62,12 @@ public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, bo
 		}
 		if (maxBatchSize < 1) {
 			throw new IllegalArgumentException("maxBatchSize must be at least 1");
+		}
+		if (maxAtomicWrites < 1) {
+			throw new IllegalArgumentException("maxAtomicWrites must be at least 1");
+		}
+		if (readBatchSize < 1) {
+			throw new IllegalArgumentException("readBatchSize must be at least 1");
 		}
 	}
 
@@ -77,7 +95,10 @@ public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, bo
 			.nativeRelations(this.nativeRelations)
 			.datetimePrecision(this.datetimePrecision)
 			.maxBatchSize(this.maxBatchSize)
-			.supportsForeignKeys(this.supportsForeignKeys);
+			.supportsForeignKeys(this.supportsForeignKeys)
+			.maxAtomicWrites(this.maxAtomicWrites)
+			.readBatchSize(this.readBatchSize)
+			.nativeExpiry(this.nativeExpiry);
 	}
 
 	/** Builds {@link Capabilities}; starts with every feature on. */
@@ -118,6 +139,12 @@ public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, bo
 		private int maxBatchSize = 1000;
 
 		private boolean supportsForeignKeys = true;
+
+		private int maxAtomicWrites = UNBOUNDED;
+
+		private int readBatchSize = 500;
+
+		private boolean nativeExpiry;
 
 		private Builder() {
 		}
@@ -212,13 +239,28 @@ public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, bo
 			return this;
 		}
 
+		public Builder maxAtomicWrites(int value) {
+			this.maxAtomicWrites = value;
+			return this;
+		}
+
+		public Builder readBatchSize(int value) {
+			this.readBatchSize = value;
+			return this;
+		}
+
+		public Builder nativeExpiry(boolean value) {
+			this.nativeExpiry = value;
+			return this;
+		}
+
 		public Capabilities build() {
 			return new Capabilities(this.numericIds != NumericIds.NONE, this.numericIds, this.supportsJson,
 					this.supportsDates, this.supportsBooleans, this.supportsTransactions,
 					this.supportsSchemaNamespaces, this.supportsTransactionalDdl, this.supportsJoin,
 					this.nativeRelationLoading, this.textComparison, this.textMatching, this.upsert, this.returning,
 					this.returningMode, this.nativeRelations, this.datetimePrecision, this.maxBatchSize,
-					this.supportsForeignKeys);
+					this.supportsForeignKeys, this.maxAtomicWrites, this.readBatchSize, this.nativeExpiry);
 		}
 
 	}

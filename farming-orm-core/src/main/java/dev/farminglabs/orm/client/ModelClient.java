@@ -55,8 +55,19 @@ public interface ModelClient<T> {
 	/** Creates a row from a {@code Map} (null values allowed) or a record/POJO; returns it as stored. */
 	T create(Object data);
 
-	/** Creates rows, all or nothing where the backend has transactions; returns them as stored, in order. */
-	List<T> createMany(List<?> data);
+	/**
+	 * Creates rows all or nothing; returns them as stored, in order. More rows than the backend can write atomically
+	 * (its {@code maxAtomicWrites}) fail up front with {@code UNSUPPORTED_OPERATION}.
+	 */
+	default List<T> createMany(List<?> data) {
+		return createMany(data, BatchAtomicity.ALL_OR_NOTHING);
+	}
+
+	/**
+	 * Creates rows, all or nothing or, with {@link BatchAtomicity#IN_CHUNKS}, in atomic chunks of the backend's
+	 * {@code maxAtomicWrites} with the rows already written reported on failure ({@code OrmException.writtenIds()}).
+	 */
+	List<T> createMany(List<?> data, BatchAtomicity atomicity);
 
 	/** Changes the first matching row in id order; returns it after the change, or empty when none matched. */
 	Optional<T> update(Consumer<UpdateQuery> query);

@@ -25,7 +25,9 @@ public interface OrmClient {
 
 	/**
 	 * Runs work in one transaction: committed when it returns, rolled back when it throws. Nested calls use
-	 * savepoints. Fails with {@code UNSUPPORTED_OPERATION} when the backend has no transactions.
+	 * savepoints. Fails with {@code UNSUPPORTED_OPERATION} when the backend has no transactions. The work runs
+	 * exactly once, on every backend: it is never re-run on a conflict (which fails with a retryable
+	 * {@code TRANSACTION_CONFLICT} for the caller to retry), so it may have effects outside the database.
 	 */
 	<R> R transaction(Function<OrmClient, R> work);
 

@@ -29,6 +29,8 @@ public class OrmException extends RuntimeException {
 
 	private final @Nullable String originalCode;
 
+	private final List<Object> writtenIds;
+
 	protected OrmException(Builder builder) {
 		super(builder.message, builder.cause);
 		this.code = builder.code;
@@ -39,6 +41,7 @@ public class OrmException extends RuntimeException {
 		this.constraint = builder.constraint;
 		this.target = List.copyOf(builder.target);
 		this.originalCode = builder.originalCode;
+		this.writtenIds = List.copyOf(builder.writtenIds);
 	}
 
 	/** Starts an exception with the given code and message. */
@@ -68,6 +71,32 @@ public class OrmException extends RuntimeException {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The ids of the rows that stay written although this write failed: for a {@code createMany} written in chunks
+	 * (beyond the backend's {@code maxAtomicWrites}), the chunks committed before the failing one. Empty when the
+	 * failure left nothing behind.
+	 */
+	public List<Object> writtenIds() {
+		return this.writtenIds;
+	}
+
+	/** This failure, reporting rows that stay written; this exception is the cause. */
+	public OrmException withWrittenIds(List<Object> ids) {
+		if (ids.isEmpty()) {
+			return this;
+		}
+		Builder builder = builder(this.code, getMessage() + " (" + ids.size()
+				+ " rows written before the failure stay written; see writtenIds())").cause(this)
+			.backend(this.backendKind, this.dialect)
+			.retryable(this.retryable)
+			.model(this.model)
+			.constraint(this.constraint)
+			.target(this.target)
+			.originalCode(this.originalCode);
+		builder.writtenIds = List.copyOf(ids);
+		return builder.build();
 	}
 
 	public OrmErrorCode code() {
@@ -131,6 +160,8 @@ public class OrmException extends RuntimeException {
 		private List<String> target = List.of();
 
 		private @Nullable String originalCode;
+
+		private List<Object> writtenIds = List.of();
 
 		private Builder(OrmErrorCode code, String message) {
 			this.code = Objects.requireNonNull(code, "code");

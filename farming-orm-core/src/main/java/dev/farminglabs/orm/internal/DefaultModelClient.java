@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import dev.farminglabs.orm.client.BatchAtomicity;
 import dev.farminglabs.orm.client.ModelClient;
 import dev.farminglabs.orm.client.OperationObserver;
 import dev.farminglabs.orm.client.OperationObserver.OperationContext;
@@ -82,8 +83,8 @@ final class DefaultModelClient<T> implements ModelClient<T> {
 	}
 
 	@Override
-	public List<T> createMany(List<?> data) {
-		return observe("createMany", () -> mapAll(this.operations.createMany(data)));
+	public List<T> createMany(List<?> data, BatchAtomicity atomicity) {
+		return observe("createMany", () -> mapAll(this.operations.createMany(data, atomicity)));
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import dev.farminglabs.orm.capability.Capabilities;
 import dev.farminglabs.orm.capability.NumericIds;
 import dev.farminglabs.orm.capability.UpsertSupport;
+import dev.farminglabs.orm.client.BatchAtomicity;
 import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.query.FilterableQuery;
@@ -83,7 +84,7 @@ final class ModelOperations {
 		return full(this.driver.insert(definition(), row));
 	}
 
-	List<Row> createMany(List<?> data) {
+	List<Row> createMany(List<?> data, BatchAtomicity atomicity) {
 		requireIntegerIds();
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>(data.size());
 		for (Object item : data) {
@@ -94,10 +95,34 @@ final class ModelOperations {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		List<Map<String, @Nullable Object>> stored = this.capabilities.supportsTransactions()
+		int atomic = this.capabilities.maxAtomicWrites();
+		if (rows.size() <= atomic) {
+			return insertAtomically(rows).stream().map(this::full).toList();
+		}
+		if (atomicity != BatchAtomicity.IN_CHUNKS) {
+			throw OrmException.unsupported(definition().name(), "Model '" + definition().name() + "' createMany of "
+					+ rows.size() + " rows cannot be all or nothing on this backend (capabilities: maxAtomicWrites="
+					+ atomic + "); pass BatchAtomicity.IN_CHUNKS to write it in atomic chunks");
+		}
+		List<Row> created = new ArrayList<>(rows.size());
+		for (int start = 0; start < rows.size(); start += atomic) {
+			List<Map<String, @Nullable Object>> chunk = rows.subList(start, Math.min(rows.size(), start + atomic));
+			try {
+				insertAtomically(chunk).forEach((row) -> created.add(full(row)));
+			}
+			catch (OrmException ex) {
+				String id = definition().idField().name();
+				throw ex.withWrittenIds(created.stream().map((row) -> (Object) row.get(id)).toList());
+			}
+		}
+		return created;
+	}
+
+	/** Inserts rows the backend can write all or nothing: in a transaction where it has them. */
+	private List<Map<String, @Nullable Object>> insertAtomically(List<Map<String, @Nullable Object>> rows) {
+		return this.capabilities.supportsTransactions()
 				? this.driver.transaction((tx) -> tx.insertAll(definition(), rows))
 				: this.driver.insertAll(definition(), rows);
-		return stored.stream().map(this::full).toList();
 	}
 
 	Optional<Row> update(UpdateQuery query) {

@@ -226,7 +226,7 @@ final class RelationLoader {
 
 	private List<Map<String, @Nullable Object>> fetchChunked(ReadPlan base, FieldDefinition keyField,
 			List<Object> keys) {
-		int chunk = Math.max(1, Math.min(500, this.driver.handle().capabilities().maxBatchSize()));
+		int chunk = this.driver.handle().capabilities().readBatchSize();
 		Criteria nestedWhere = base.query().where();
 		List<Map<String, @Nullable Object>> all = new ArrayList<>();
 		for (int start = 0; start < keys.size(); start += chunk) {
