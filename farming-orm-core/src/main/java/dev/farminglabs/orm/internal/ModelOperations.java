@@ -74,13 +74,14 @@ final class ModelOperations {
 	}
 
 	long count(WhereQuery query) {
-		return this.driver.count(definition(), this.model.criteria().resolve(query.filters()));
+		return this.driver.count(definition(), this.model.expiry().live(this.model.criteria().resolve(query.filters())));
 	}
 
 	Row create(Object data) {
 		requireIntegerIds();
 		Map<String, @Nullable Object> row = this.model.writer().createRow(data);
 		requireIdGeneration(row);
+		clearExpiredHolders(List.of(row));
 		return full(this.driver.insert(definition(), row));
 	}
 
@@ -95,6 +96,7 @@ final class ModelOperations {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
+		clearExpiredHolders(rows);
 		int atomic = this.capabilities.maxAtomicWrites();
 		if (rows.size() <= atomic) {
 			return insertAtomically(rows).stream().map(this::full).toList();
@@ -162,6 +164,7 @@ final class ModelOperations {
 						+ lookup.key().keyName() + "'");
 			}
 		}
+		clearExpiredHolders(List.of(create));
 		return full(this.driver.upsert(definition(), lookup.key(), create, changes));
 	}
 
@@ -217,7 +220,20 @@ final class ModelOperations {
 			throw OrmException.validation(definition().name(), null, "Model '" + definition().name() + "' "
 					+ operation + " needs a where; pass Where.all() to act on every row");
 		}
-		return this.model.criteria().resolve(query.filters());
+		return this.model.expiry().live(this.model.criteria().resolve(query.filters()));
+	}
+
+	/**
+	 * Deletes expired rows holding a unique value these rows take, so that a create or upsert reuses it on every
+	 * backend, as on one that has already removed them (Redis, a DynamoDB TTL that has run).
+	 */
+	private void clearExpiredHolders(List<Map<String, @Nullable Object>> rows) {
+		if (this.model.expiry().applies()) {
+			Criteria holders = this.model.expiry().expiredHolders(rows);
+			if (!(holders instanceof Criteria.Or none && none.criteria().isEmpty())) {
+				this.driver.deleteAll(definition(), holders);
+			}
+		}
 	}
 
 	private Object requiredData(@Nullable Object data, String operation) {

@@ -9,7 +9,9 @@ import dev.farminglabs.orm.schema.ModelDefinition;
  * @param criteria resolves where clauses
  * @param planner plans reads
  * @param writer checks write data
+ * @param expiry the live-row condition of a model with an expiry field
  */
-record ModelRuntime(ModelDefinition definition, CriteriaResolver criteria, ReadPlanner planner, RowWriter writer) {
+record ModelRuntime(ModelDefinition definition, CriteriaResolver criteria, ReadPlanner planner, RowWriter writer,
+		RowExpiry expiry) {
 
 }

@@ -25,9 +25,12 @@ final class ReadPlanner {
 
 	private final CriteriaResolver criteria;
 
-	ReadPlanner(ModelDefinition model, CriteriaResolver criteria) {
+	private final RowExpiry expiry;
+
+	ReadPlanner(ModelDefinition model, CriteriaResolver criteria, RowExpiry expiry) {
 		this.model = model;
 		this.criteria = criteria;
+		this.expiry = expiry;
 	}
 
 	ReadPlan plan(FindQuery query, @Nullable Integer take) {
@@ -35,7 +38,8 @@ final class ReadPlanner {
 	}
 
 	/**
-	 * Plans a read with resolved criteria and paging, fetching {@code extraFields} too (relation keys of a parent).
+	 * Plans a read with resolved criteria and paging, fetching {@code extraFields} too (relation keys of a parent);
+	 * expired rows are left out.
 	 */
 	ReadPlan plan(FindQuery query, Criteria where, @Nullable Integer take, int skip,
 			List<FieldDefinition> extraFields) {
@@ -79,7 +83,7 @@ final class ReadPlanner {
 			fetched.add(this.model.field(relation.localField()));
 		}
 		List<Sort> orderBy = sorts(query.orderBy());
-		ReadQuery read = new ReadQuery(where, orderBy, take, skip, List.copyOf(fetched));
+		ReadQuery read = new ReadQuery(this.expiry.live(where), orderBy, take, skip, List.copyOf(fetched));
 		return new ReadPlan(this.model, read, shown, relations);
 	}
 

@@ -82,7 +82,10 @@ final class RelationLoader {
 			}
 			ModelRuntime target = this.runtime.model(relation.relation().target());
 			ReadPlan targetPlan = target.planner().plan(nested, Criteria.ALL, null, 0, List.of());
-			if (!targetPlan.relations().isEmpty()) {
+			// A join would bring expired rows of the target (or of a link model) along; follow-up reads leave them out.
+			String link = relation.relation().through();
+			if (!targetPlan.relations().isEmpty() || target.expiry().applies()
+					|| (link != null && this.runtime.model(link).expiry().applies())) {
 				return Optional.empty();
 			}
 			String through = relation.relation().through();

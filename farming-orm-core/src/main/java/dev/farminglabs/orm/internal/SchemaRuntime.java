@@ -21,8 +21,9 @@ final class SchemaRuntime {
 		Map<String, ModelRuntime> byName = new LinkedHashMap<>();
 		for (ModelDefinition model : schema.models()) {
 			CriteriaResolver criteria = new CriteriaResolver(model, values, capabilities.textMatching());
-			byName.put(model.name(), new ModelRuntime(model, criteria, new ReadPlanner(model, criteria),
-					new RowWriter(model, values)));
+			RowExpiry expiry = new RowExpiry(model, values);
+			byName.put(model.name(), new ModelRuntime(model, criteria, new ReadPlanner(model, criteria, expiry),
+					new RowWriter(model, values), expiry));
 		}
 		this.models = Map.copyOf(byName);
 	}

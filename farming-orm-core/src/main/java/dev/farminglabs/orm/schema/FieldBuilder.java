@@ -36,6 +36,8 @@ public final class FieldBuilder {
 
 	private @Nullable Integer maxLength;
 
+	private boolean expiry;
+
 	/** Misused modifiers, reported by {@link #build} where the model and field are known. */
 	private final List<String> problems = new ArrayList<>();
 
@@ -86,6 +88,20 @@ public final class FieldBuilder {
 	/** Defaults a datetime to the time of the write. */
 	public FieldBuilder defaultNow() {
 		this.defaultNow = true;
+		return this;
+	}
+
+	/**
+	 * Makes this datetime the row's expiry: once it has passed, no read on any backend returns the row (null: never
+	 * expires), a create or upsert may reuse its unique values, {@code SchemaSetup.purgeExpired} deletes it, and a
+	 * backend with {@code nativeExpiry} removes it by itself (Redis {@code PEXPIREAT}, DynamoDB TTL, a MongoDB TTL
+	 * index). At most one per model; only for {@code datetime()} fields.
+	 */
+	public FieldBuilder expiry() {
+		if (this.kind != FieldKind.DATETIME) {
+			this.problems.add("expiry() applies only to datetime() fields, not to " + describeKind());
+		}
+		this.expiry = true;
 		return this;
 	}
 
@@ -154,7 +170,7 @@ public final class FieldBuilder {
 		Identifiers.check(physical, where + " column");
 		FieldDefinition raw = new FieldDefinition(name, physical, this.kind, this.idStrategy, this.nullable,
 				this.unique || this.kind == FieldKind.ID, null, this.defaultNow, reference, this.description,
-				this.maxLength, this.enumValues);
+				this.maxLength, this.enumValues, this.expiry);
 		Object canonicalDefault = null;
 		if (this.hasDefaultValue) {
 			try {
@@ -165,7 +181,8 @@ public final class FieldBuilder {
 			}
 		}
 		return new FieldDefinition(name, physical, this.kind, this.idStrategy, this.nullable, raw.unique(),
-				canonicalDefault, this.defaultNow, reference, this.description, this.maxLength, this.enumValues);
+				canonicalDefault, this.defaultNow, reference, this.description, this.maxLength, this.enumValues,
+				this.expiry);
 	}
 
 	private static FieldReference parseReference(String where, String text) {

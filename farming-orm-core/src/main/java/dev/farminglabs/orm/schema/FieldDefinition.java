@@ -20,11 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param description a human description, or {@code null}
  * @param maxLength the maximum length of a string, or {@code null}
  * @param enumValues the allowed values of an enum field, empty otherwise
+ * @param expiry whether this datetime is the row's expiry ({@code datetime().expiry()}): rows past it are never read
  */
 public record FieldDefinition(String name, String column, FieldKind kind, @Nullable IdStrategy idStrategy,
 		boolean nullable, boolean unique, @Nullable Object defaultValue, boolean defaultNow,
 		@Nullable FieldReference references, @Nullable String description, @Nullable Integer maxLength,
-		List<String> enumValues) {
+		List<String> enumValues, boolean expiry) {
 
 	public FieldDefinition {
 		enumValues = List.copyOf(enumValues);

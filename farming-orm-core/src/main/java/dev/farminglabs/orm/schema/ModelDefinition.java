@@ -107,6 +107,11 @@ public final class ModelDefinition {
 		return this.idField;
 	}
 
+	/** The field marked {@code datetime().expiry()}, if the model has one: rows past it are never read. */
+	public Optional<FieldDefinition> expiryField() {
+		return this.fields.stream().filter(FieldDefinition::expiry).findFirst();
+	}
+
 	/**
 	 * Every unique key: the id first, then single-field uniques, then compound uniques, each in declaration order.
 	 */

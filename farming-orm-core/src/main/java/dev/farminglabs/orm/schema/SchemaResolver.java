@@ -78,6 +78,10 @@ final class SchemaResolver {
 		if (ids != 1) {
 			throw new InvalidSchemaException("Model '" + model + "' must have exactly one id() field, has " + ids);
 		}
+		List<String> expiries = fields.values().stream().filter(FieldDefinition::expiry).map(FieldDefinition::name).toList();
+		if (expiries.size() > 1) {
+			throw new InvalidSchemaException("Model '" + model + "' may have one expiry() field, has " + expiries);
+		}
 		return fields;
 	}
 

@@ -1,10 +1,19 @@
 package dev.farminglabs.orm.setup;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
 import dev.farminglabs.orm.FarmingOrm;
 import dev.farminglabs.orm.client.OrmClient;
 import dev.farminglabs.orm.client.OrmOptions;
 import dev.farminglabs.orm.internal.RuntimeConnector;
+import dev.farminglabs.orm.query.Operator;
+import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.FrameworkSchema;
+import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.spi.Criteria;
 import dev.farminglabs.orm.spi.Driver;
 
 /**
@@ -30,6 +39,30 @@ public final class SchemaSetup {
 	/** Carries out a plan made with {@link #plan}, after review. */
 	public static PushResult applySchema(FrameworkSchema schema, Object client, SetupPlan plan) {
 		return RuntimeConnector.apply(schema, RuntimeConnector.connect(schema, client), plan);
+	}
+
+	/**
+	 * Deletes the rows whose expiry field ({@code datetime().expiry()}) has passed, in every model that has one;
+	 * returns how many. Reads never return such rows anyway; this frees their space on backends without
+	 * {@code nativeExpiry}, and is harmless on the others.
+	 */
+	public static long purgeExpired(FrameworkSchema schema, Object client) {
+		return purgeExpired(schema, client, Clock.systemUTC());
+	}
+
+	/** {@link #purgeExpired(FrameworkSchema, Object)} with the time taken from a clock. */
+	public static long purgeExpired(FrameworkSchema schema, Object client, Clock clock) {
+		Driver driver = RuntimeConnector.connect(schema, client);
+		ChronoUnit precision = driver.handle().capabilities().datetimePrecision();
+		Instant now = (precision == ChronoUnit.NANOS) ? clock.instant() : clock.instant().truncatedTo(precision);
+		long purged = 0;
+		for (ModelDefinition model : schema.models()) {
+			Optional<FieldDefinition> expiry = model.expiryField();
+			if (expiry.isPresent()) {
+				purged += driver.deleteAll(model, new Criteria.Compare(expiry.get(), Operator.LTE, now));
+			}
+		}
+		return purged;
 	}
 
 	/** Pushes the schema, then creates the client: the one call a framework's install flow needs. */

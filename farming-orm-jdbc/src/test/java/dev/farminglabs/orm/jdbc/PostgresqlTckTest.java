@@ -4,6 +4,7 @@ import dev.farminglabs.orm.tck.ConstraintTck;
 import dev.farminglabs.orm.tck.CrudTck;
 import dev.farminglabs.orm.tck.FilterTck;
 import dev.farminglabs.orm.tck.InspectionTck;
+import dev.farminglabs.orm.tck.KeyValueTck;
 import dev.farminglabs.orm.tck.MappingTck;
 import dev.farminglabs.orm.tck.OrderingPagingTck;
 import dev.farminglabs.orm.tck.PropertyTck;
@@ -132,6 +133,13 @@ class PostgresqlTckTest {
 	@Nested
 	class Properties extends PropertyTck {
 		Properties() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class KeyValues extends KeyValueTck {
+		KeyValues() {
 			super(BACKEND);
 		}
 	}

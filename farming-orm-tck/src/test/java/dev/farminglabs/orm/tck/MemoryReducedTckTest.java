@@ -19,6 +19,19 @@ class MemoryReducedTckTest {
 		.numericIds(NumericIds.NONE)
 		.build());
 
+	/** One row at a time atomically, as a key-value store without transactions. */
+	static final TckBackend ONE_ATOMIC_WRITE = () -> new MemoryDatabase(MemoryDatabase.CAPABILITIES.toBuilder()
+		.supportsTransactions(false)
+		.maxAtomicWrites(1)
+		.build());
+
+	@Nested
+	class KeyValuesWithOneAtomicWrite extends KeyValueTck {
+		KeyValuesWithOneAtomicWrite() {
+			super(ONE_ATOMIC_WRITE);
+		}
+	}
+
 	@Nested
 	class Transactions extends TransactionTck {
 		Transactions() {

@@ -136,4 +136,11 @@ class MemoryRestrictedTckTest {
 		}
 	}
 
+	@Nested
+	class KeyValues extends KeyValueTck {
+		KeyValues() {
+			super(BACKEND);
+		}
+	}
+
 }

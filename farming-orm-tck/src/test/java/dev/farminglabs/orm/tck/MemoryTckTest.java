@@ -120,4 +120,11 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class KeyValues extends KeyValueTck {
+		KeyValues() {
+			super(BACKEND);
+		}
+	}
+
 }
