@@ -18,7 +18,13 @@ public enum SetupActionType {
 	/** Creates a non-unique index. */
 	CREATE_INDEX,
 
-	/** Anything else a backend needs (a TTL setting, a sequence adjustment). */
+	/** Turns on native expiry for a model's expiry field (a TTL attribute or index). */
+	ENABLE_EXPIRY,
+
+	/** Records the schema version pushed, on a store without a catalog to inspect. */
+	RECORD_VERSION,
+
+	/** Anything else a backend needs (a sequence adjustment). */
 	OTHER
 
 }

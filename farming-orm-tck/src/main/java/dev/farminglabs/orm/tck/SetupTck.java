@@ -15,6 +15,8 @@ import dev.farminglabs.orm.FarmingOrm;
 import dev.farminglabs.orm.client.OrmClient;
 import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.error.OrmErrorCode;
+import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.error.RuntimeSetupException;
 import dev.farminglabs.orm.query.Data;
 import dev.farminglabs.orm.schema.FrameworkSchema;
 import dev.farminglabs.orm.schema.IndexDefinition;
@@ -26,6 +28,7 @@ import dev.farminglabs.orm.setup.SchemaSetup;
 import dev.farminglabs.orm.setup.SetupAction;
 import dev.farminglabs.orm.setup.SetupActionType;
 import dev.farminglabs.orm.setup.SetupPlan;
+import dev.farminglabs.orm.setup.SetupSubject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -279,6 +282,40 @@ public abstract class SetupTck extends TckSupport {
 		assertOrmError(OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION,
 				() -> namespaced.model("note").create(Data.of("title", title)));
 		assertThat(model("user").count()).isZero();
+	}
+
+	@Test
+	void aPlanRunsOnlyWhatTheDriverRendersItself() {
+		Row ada = user("ada@example.com", "Ada");
+		SetupAction foreign = new SetupAction(SetupActionType.ADD_COLUMN, "user", "tck_users.nick_name",
+				"DROP TABLE tck_users", new SetupSubject.Column("user", "nickname"));
+		assertRefused(TckSchema.SCHEMA, new SetupPlan("tck", "hand-built", List.of(foreign)))
+			.contains("is not what this driver renders");
+		SetupAction genuine = SchemaSetup.plan(EVOLVED, this.runtime).actions(SetupActionType.CREATE_TABLE).get(0);
+		SetupAction foreignLater = new SetupAction(SetupActionType.ADD_COLUMN, "webhook", "tck_webhooks.secret",
+				"DROP TABLE tck_users", new SetupSubject.Column("webhook", "secret"));
+		assertRefused(EVOLVED, new SetupPlan("evolved", "hand-built", List.of(genuine, foreignLater)))
+			.contains("is not what this driver renders");
+		assertThat(SchemaSetup.plan(EVOLVED, this.runtime).actions(SetupActionType.CREATE_TABLE))
+			.as("nothing of a refused plan runs, not even the actions before the foreign one")
+			.hasSize(1);
+		SetupAction undeclared = new SetupAction(SetupActionType.CREATE_INDEX, "user", "x", genuine.statement(),
+				new SetupSubject.Index("user", List.of("name", "email", "id")));
+		assertRefused(TckSchema.SCHEMA, new SetupPlan("tck", "hand-built", List.of(undeclared)));
+		SetupAction mismatched = new SetupAction(SetupActionType.CREATE_INDEX, genuine.model(), genuine.target(),
+				genuine.statement(), genuine.subject());
+		assertRefused(EVOLVED, new SetupPlan("evolved", "hand-built", List.of(mismatched)));
+		assertThat(model("user").findMany()).containsExactly(ada);
+		assertThat(SchemaSetup.applySchema(EVOLVED, this.runtime, new SetupPlan("evolved", "hand-built", List.of(genuine)))
+			.applied()).containsExactly(genuine);
+		assertThat(SchemaSetup.plan(EVOLVED, this.runtime).actions(SetupActionType.CREATE_TABLE)).isEmpty();
+	}
+
+	private org.assertj.core.api.AbstractStringAssert<?> assertRefused(FrameworkSchema schema, SetupPlan plan) {
+		OrmException error = assertOrmError(OrmErrorCode.VALIDATION_ERROR,
+				() -> SchemaSetup.applySchema(schema, this.runtime, plan));
+		assertThat(error).isInstanceOf(RuntimeSetupException.class);
+		return assertThat(error.getMessage()).contains("Refusing plan action");
 	}
 
 }

@@ -26,6 +26,8 @@ import dev.farminglabs.orm.setup.PushResult;
 import dev.farminglabs.orm.setup.SetupAction;
 import dev.farminglabs.orm.setup.SetupActionType;
 import dev.farminglabs.orm.setup.SetupPlan;
+import dev.farminglabs.orm.setup.SetupSubject;
+import dev.farminglabs.orm.spi.RenderedPlan;
 import dev.farminglabs.orm.spi.SchemaManager;
 import org.jspecify.annotations.Nullable;
 
@@ -62,22 +64,67 @@ public final class JdbcSchemaManager implements SchemaManager {
 	public PushResult apply(FrameworkSchema schema, SetupPlan plan) {
 		Instant started = Instant.now();
 		long start = System.nanoTime();
+		DdlRenderer ddl = new DdlRenderer(this.context.dialect());
+		// Only statements rendered here run; a plan whose text differs is refused before anything runs.
+		List<String> statements = RenderedPlan.render(plan, label(),
+				(action) -> render(schema, this.context.dialect(), ddl, action.subject()));
 		List<SetupAction> applied = new ArrayList<>();
-		for (SetupAction action : plan.actions()) {
+		for (int i = 0; i < statements.size(); i++) {
+			String sql = statements.get(i);
 			try {
-				this.context.withConnection(null, action.statement(), (connection) -> {
+				this.context.withConnection(null, sql, (connection) -> {
 					try (Statement statement = connection.createStatement()) {
-						statement.execute(action.statement());
+						statement.execute(sql);
 					}
 					return null;
 				});
 			}
 			catch (OrmException ex) {
-				throw new RuntimeSetupException(Stage.PUSH, label(), action.statement(), ex);
+				throw new RuntimeSetupException(Stage.PUSH, label(), sql, ex);
 			}
-			applied.add(action);
+			applied.add(plan.actions().get(i));
 		}
 		return new PushResult(schema.name(), label(), started, Duration.ofNanos(System.nanoTime() - start), applied);
+	}
+
+	/** The one statement of a setup subject; fails for a subject the schema does not declare. */
+	static String render(FrameworkSchema schema, SqlDialect dialect, DdlRenderer ddl, SetupSubject subject) {
+		if (subject instanceof SetupSubject.Namespace namespace) {
+			boolean declared = schema.models().stream().anyMatch((model) -> namespace.name().equals(model.namespace()));
+			String statement = declared ? dialect.createNamespace(namespace.name()) : null;
+			if (statement == null) {
+				throw new IllegalArgumentException("no namespace " + namespace.name() + " to create on " + dialect.name());
+			}
+			return statement;
+		}
+		if (subject instanceof SetupSubject.Table table) {
+			return ddl.createTable(schema, schema.model(table.model()));
+		}
+		if (subject instanceof SetupSubject.Column column) {
+			ModelDefinition model = schema.model(column.model());
+			return ddl.addColumn(schema, model, model.field(column.field()));
+		}
+		if (subject instanceof SetupSubject.UniqueKey unique) {
+			ModelDefinition model = schema.model(unique.model());
+			UniqueConstraint key = model.uniqueConstraints()
+				.stream()
+				.filter((candidate) -> !candidate.primaryKey() && candidate.fields().equals(unique.fields()))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("model '" + model.name() + "' has no unique key "
+						+ unique.fields()));
+			return ddl.createUnique(model, key);
+		}
+		if (subject instanceof SetupSubject.Index wanted) {
+			ModelDefinition model = schema.model(wanted.model());
+			IndexDefinition index = model.indexes()
+				.stream()
+				.filter((candidate) -> candidate.fields().equals(wanted.fields()))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("model '" + model.name() + "' has no index "
+						+ wanted.fields()));
+			return ddl.createIndex(schema, model, index);
+		}
+		throw new IllegalArgumentException("SQL databases have no " + subject);
 	}
 
 	private String label() {
@@ -210,14 +257,15 @@ public final class JdbcSchemaManager implements SchemaManager {
 						&& (this.catalog == null || !this.catalog.hasNamespace(namespace))) {
 					String statement = this.dialect.createNamespace(namespace);
 					if (statement != null) {
-						actions.add(new SetupAction(SetupActionType.CREATE_NAMESPACE, null, namespace, statement));
+						actions.add(new SetupAction(SetupActionType.CREATE_NAMESPACE, null, namespace, statement,
+								new SetupSubject.Namespace(namespace)));
 					}
 				}
 				boolean exists = this.catalog != null && this.catalog.hasTable(model);
 				Set<String> indexes = exists ? this.catalog.indexes(model) : Set.of();
 				if (!exists) {
 					actions.add(new SetupAction(SetupActionType.CREATE_TABLE, model.name(), model.qualifiedTable(),
-							this.ddl.createTable(this.schema, model)));
+							this.ddl.createTable(this.schema, model), new SetupSubject.Table(model.name())));
 				}
 				else {
 					Set<String> columns = this.catalog.columns(model);
@@ -225,7 +273,8 @@ public final class JdbcSchemaManager implements SchemaManager {
 						if (!columns.contains(field.column().toLowerCase(Locale.ROOT))) {
 							actions.add(new SetupAction(SetupActionType.ADD_COLUMN, model.name(),
 									model.qualifiedTable() + "." + field.column(),
-									this.ddl.addColumn(this.schema, model, field)));
+									this.ddl.addColumn(this.schema, model, field),
+									new SetupSubject.Column(model.name(), field.name())));
 						}
 					}
 				}
@@ -233,14 +282,15 @@ public final class JdbcSchemaManager implements SchemaManager {
 					String name = this.ddl.physicalName(key.name());
 					if (!key.primaryKey() && !indexes.contains(name.toLowerCase(Locale.ROOT))) {
 						actions.add(new SetupAction(SetupActionType.CREATE_UNIQUE, model.name(), name,
-								this.ddl.createUnique(model, key)));
+								this.ddl.createUnique(model, key), new SetupSubject.UniqueKey(model.name(), key.fields())));
 					}
 				}
 				for (IndexDefinition index : model.indexes()) {
 					String name = this.ddl.physicalName(index.name());
 					if (!indexes.contains(name.toLowerCase(Locale.ROOT))) {
 						actions.add(new SetupAction(SetupActionType.CREATE_INDEX, model.name(), name,
-								this.ddl.createIndex(this.schema, model, index)));
+								this.ddl.createIndex(this.schema, model, index),
+								new SetupSubject.Index(model.name(), index.fields())));
 					}
 				}
 			}
