@@ -1,5 +1,8 @@
 package dev.farminglabs.orm.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.farminglabs.orm.client.OperationObserver;
 import dev.farminglabs.orm.schema.FrameworkSchema;
 
@@ -15,9 +18,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration of farming-orm: an {@code OrmClient} bean named
  * {@code <schemaBean>OrmClient} for every {@link FrameworkSchema} bean, on the one supported raw client of the
- * context ({@code DataSource}, {@code MongoTemplate}, {@code RedisConnectionFactory} or {@code DynamoDbClient},
- * each when its driver module is on the class path), or the one {@code farming.orm.runtime} /
- * {@code farming.orm.schemas.<bean>.runtime} selects.
+ * context, or the one {@code farming.orm.runtime} / {@code farming.orm.schemas.<bean>.runtime} selects. Supported
+ * clients are the bean types the {@code DriverProvider}s on the class path accept ({@code DataSource},
+ * {@code MongoTemplate}, {@code RedisConnectionFactory}, {@code DynamoDbClient}, a third-party driver's client),
+ * plus any {@link OrmRuntimeType} bean.
  */
 @AutoConfiguration(
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -38,8 +42,13 @@ public final class FarmingOrmAutoConfiguration {
 	@ConditionalOnMissingBean
 	FarmingOrmClients farmingOrmClients(ConfigurableListableBeanFactory beanFactory, FarmingOrmProperties properties,
 			ObjectProvider<OrmRuntimeType> runtimeTypes, ObjectProvider<OperationObserver> observer) {
-		return new FarmingOrmClients(beanFactory, properties, runtimeTypes.orderedStream().toList(),
-				observer.getIfUnique(() -> OperationObserver.NONE));
+		List<OrmRuntimeType> types = new ArrayList<>(runtimeTypes.orderedStream().toList());
+		for (OrmRuntimeType discovered : DriverProviderRuntimeTypes.discover(beanFactory.getBeanClassLoader())) {
+			if (!types.contains(discovered)) {
+				types.add(discovered);
+			}
+		}
+		return new FarmingOrmClients(beanFactory, properties, types, observer.getIfUnique(() -> OperationObserver.NONE));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -51,53 +60,6 @@ public final class FarmingOrmAutoConfiguration {
 		ObservationOperationObserver farmingOrmObservationOperationObserver(
 				ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
 			return new ObservationOperationObserver(registry);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "javax.sql.DataSource", "dev.farminglabs.orm.jdbc.JdbcDriverProvider" })
-	static class JdbcRuntimeConfiguration {
-
-		@Bean
-		OrmRuntimeType farmingOrmJdbcRuntime() {
-			return OrmRuntimeType.JDBC;
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "org.springframework.data.mongodb.core.MongoTemplate",
-			"dev.farminglabs.orm.mongodb.MongoDriverProvider" })
-	static class MongoRuntimeConfiguration {
-
-		@Bean
-		OrmRuntimeType farmingOrmMongoRuntime() {
-			return OrmRuntimeType.MONGODB;
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "org.springframework.data.redis.connection.RedisConnectionFactory",
-			"dev.farminglabs.orm.redis.RedisDriverProvider" })
-	static class RedisRuntimeConfiguration {
-
-		@Bean
-		OrmRuntimeType farmingOrmRedisRuntime() {
-			return OrmRuntimeType.REDIS;
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "software.amazon.awssdk.services.dynamodb.DynamoDbClient",
-			"dev.farminglabs.orm.dynamodb.DynamoDbDriverProvider" })
-	static class DynamoDbRuntimeConfiguration {
-
-		@Bean
-		OrmRuntimeType farmingOrmDynamoDbRuntime() {
-			return OrmRuntimeType.DYNAMODB;
 		}
 
 	}

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A kind of raw client the auto-configuration builds {@code OrmClient}s on: the client type it looks for in the
- * context, the driver module that runs it, and the Spring Boot starter that usually provides such a bean. Known
- * types are named, not loaded, so that each one becomes active only when its client library and its farming-orm
- * driver module are both on the class path.
+ * context, the driver module that runs it, and the Spring Boot starter that usually provides such a bean. The active
+ * types come from the {@code DriverProvider}s on the class path ({@code DriverProvider.beanTypes()}) and from
+ * {@code OrmRuntimeType} beans; the project's own drivers are {@link #KNOWN} by name, not loaded, for the wording of
+ * candidates and for hints when a driver module is missing.
  *
  * @param kind the runtime kind, as {@code jdbc}
  * @param clientClassName the bean type looked for, as {@code javax.sql.DataSource}
@@ -36,7 +37,7 @@ public record OrmRuntimeType(String kind, String clientClassName, String driverP
 			"dev.farminglabs.orm.dynamodb.DynamoDbDriverProvider", "dev.farminglabs:farming-orm-dynamodb",
 			"a DynamoDbClient (io.awspring.cloud:spring-cloud-aws-starter-dynamodb or your own @Bean)");
 
-	/** Every runtime type the auto-configuration knows, in the order candidates are listed. */
+	/** The project's drivers, named for descriptions and for hints about missing driver modules. */
 	static final List<OrmRuntimeType> KNOWN = List.of(JDBC, MONGODB, REDIS, DYNAMODB);
 
 }

@@ -9,6 +9,7 @@ import dev.farminglabs.orm.client.OrmClient;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.jdbc.JdbcDriverProvider;
+import dev.farminglabs.orm.memory.MemoryDatabase;
 import dev.farminglabs.orm.schema.FrameworkSchema;
 import dev.farminglabs.orm.tck.FrameworkModels;
 import dev.farminglabs.orm.tck.FrameworkStore;
@@ -273,9 +274,34 @@ class FarmingOrmAutoConfigurationTests {
 	}
 
 	@Test
-	void theRuntimeTypeIsNotRegisteredWithoutTheDriverModule() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(JdbcDriverProvider.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(OrmRuntimeType.class));
+	void aThirdPartyDriverOnTheClassPathIsPickedUpLikeTheProjectsOwn() {
+		this.contextRunner.withUserConfiguration(TestConfigurations.FrameworkSchemaConfiguration.class)
+			.withBean("store", ThirdPartyDriverProvider.Store.class,
+					() -> new ThirdPartyDriverProvider.Store(new MemoryDatabase()))
+			.withPropertyValues("farming.orm.push-schema=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(OrmClient.class);
+				FrameworkStore store = new FrameworkStore(context.getBean(OrmClient.class));
+				store.saveFrameworkState("tenant-1", Map.of("step", 1));
+				assertThat(store.getFrameworkState("tenant-1")).isPresent();
+				assertThat(context.getBean(ThirdPartyDriverProvider.Store.class).database().tableNames())
+					.contains("framework_state");
+			});
+	}
+
+	@Test
+	void aThirdPartyClientIsACandidateBesideADataSource() {
+		this.contextRunner
+			.withUserConfiguration(TestConfigurations.FrameworkSchemaConfiguration.class,
+					TestConfigurations.H2Configuration.class)
+			.withBean("store", ThirdPartyDriverProvider.Store.class,
+					() -> new ThirdPartyDriverProvider.Store(new MemoryDatabase()))
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("several supported clients")
+					.contains("'store' (thirdparty: Store")
+					.contains("(jdbc: DataSource");
+			});
 	}
 
 	private static FailureAnalysis analyze(Throwable failure) {

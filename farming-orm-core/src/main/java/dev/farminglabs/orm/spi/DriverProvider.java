@@ -1,5 +1,7 @@
 package dev.farminglabs.orm.spi;
 
+import java.util.List;
+
 import dev.farminglabs.orm.runtime.DetectedRuntime;
 import dev.farminglabs.orm.runtime.RuntimeCandidate;
 import dev.farminglabs.orm.schema.FrameworkSchema;
@@ -21,6 +23,16 @@ public interface DriverProvider {
 
 	/** Creates a driver for a runtime this provider detected. */
 	Driver connect(DetectedRuntime runtime, FrameworkSchema schema);
+
+	/**
+	 * The raw-client bean types an application context offers this provider, by class name, most specific first (as
+	 * {@code javax.sql.DataSource}): the Spring Boot starter looks for beans of these types whose class is present,
+	 * so a third-party driver jar is picked up exactly like the project's own. Empty (the default) for providers that
+	 * are only used by hand.
+	 */
+	default List<String> beanTypes() {
+		return List.of();
+	}
 
 	/** Providers with a higher priority are asked first; default 0. */
 	default int priority() {

@@ -3,6 +3,7 @@ package dev.farminglabs.orm.jdbc;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -33,6 +34,11 @@ public final class JdbcDriverProvider implements DriverProvider {
 	@Override
 	public String kind() {
 		return KIND;
+	}
+
+	@Override
+	public List<String> beanTypes() {
+		return List.of("javax.sql.DataSource");
 	}
 
 	@Override
