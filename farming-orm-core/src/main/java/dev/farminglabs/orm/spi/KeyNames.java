@@ -33,11 +33,17 @@ public final class KeyNames {
 		if (text == null) {
 			return "~";
 		}
-		StringBuilder out = new StringBuilder(text.length() + 1).append('\'');
-		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+		int i = 0;
+		while (i < text.length() && isPlain(text.charAt(i))) {
+			i++;
+		}
+		if (i == text.length()) {
+			return "'" + text;
+		}
+		StringBuilder out = new StringBuilder(text.length() + 8).append('\'').append(text, 0, i);
+		for (byte b : text.substring(i).getBytes(StandardCharsets.UTF_8)) {
 			int c = b & 0xFF;
-			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
-					|| c == '-') {
+			if (isPlain(c)) {
 				out.append((char) c);
 			}
 			else {
@@ -45,6 +51,11 @@ public final class KeyNames {
 			}
 		}
 		return out.toString();
+	}
+
+	private static boolean isPlain(int c) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+				|| c == '-';
 	}
 
 	/** The name of a tuple of texts (nulls allowed): its components joined by {@code :}. */
