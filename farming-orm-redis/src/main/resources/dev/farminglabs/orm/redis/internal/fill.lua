@@ -4,4 +4,4 @@ local n = 0
 for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
   if redis.call('EXISTS', ARGV[1] .. id) == 1 then n = n + redis.call('HSETNX', ARGV[1] .. id, ARGV[2], ARGV[3]) end
 end
-return n
+return {n}
