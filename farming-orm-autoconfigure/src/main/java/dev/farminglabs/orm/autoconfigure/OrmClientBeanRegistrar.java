@@ -12,6 +12,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -30,11 +31,13 @@ class OrmClientBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
 
 	static final String SUFFIX = "OrmClient";
 
-	private boolean pushSchema;
+	private FarmingOrmProperties properties = new FarmingOrmProperties();
 
 	@Override
 	public void setEnvironment(Environment environment) {
-		this.pushSchema = environment.getProperty("farming.orm.push-schema", Boolean.class, false);
+		this.properties = Binder.get(environment)
+			.bind("farming.orm", FarmingOrmProperties.class)
+			.orElseGet(FarmingOrmProperties::new);
 	}
 
 	@Override
@@ -46,7 +49,14 @@ class OrmClientBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
 		if (schemas.isEmpty()) {
 			return;
 		}
-		if (schemas.size() == 1 && beanFactory.getBeanNamesForType(OrmClient.class, true, false).length > 0) {
+		String[] applicationClients = beanFactory.getBeanNamesForType(OrmClient.class, true, false);
+		for (String clientBeanName : applicationClients) {
+			// The application's own clients are adopted (see ApplicationOrmClientPostProcessor) and may push.
+			if (registry.containsBeanDefinition(clientBeanName) && schemas.stream().anyMatch(this.properties::pushSchema)) {
+				registry.getBeanDefinition(clientBeanName).setAttribute(PUSHES_SCHEMA_ATTRIBUTE, true);
+			}
+		}
+		if (schemas.size() == 1 && applicationClients.length > 0) {
 			return;
 		}
 		for (String schemaBeanName : schemas) {
@@ -59,7 +69,9 @@ class OrmClientBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
 			definition.setFactoryMethodName("create");
 			definition.getConstructorArgumentValues().addIndexedArgumentValue(0, schemaBeanName);
 			definition.setDependsOn(schemaBeanName);
-			definition.setAttribute(PUSHES_SCHEMA_ATTRIBUTE, this.pushSchema);
+			definition.setAttribute(PUSHES_SCHEMA_ATTRIBUTE, this.properties.pushSchema(schemaBeanName));
+			definition.setResourceDescription("farming-orm client of FrameworkSchema bean '" + schemaBeanName
+					+ "', registered by " + FarmingOrmAutoConfiguration.class.getName());
 			registry.registerBeanDefinition(clientBeanName, definition);
 		}
 	}
