@@ -16,7 +16,6 @@ import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.error.RuntimeSetupException;
 import dev.farminglabs.orm.query.Data;
-import dev.farminglabs.orm.schema.FrameworkSchema;
 import dev.farminglabs.orm.tck.FrameworkStore;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +69,7 @@ class FarmingOrmStarterConventionsTests {
 	void anApplicationsOwnClientIsPushedAndCoveredByTheEndpointAndHealth() {
 		this.contextRunner
 			.withUserConfiguration(TestConfigurations.FrameworkSchemaConfiguration.class,
-					TestConfigurations.H2Configuration.class, UserClientConfiguration.class)
+					TestConfigurations.H2Configuration.class, FarmingOrmAutoConfigurationTests.UserClientConfiguration.class)
 			.withPropertyValues("farming.orm.push-schema=true")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(OrmClient.class);
@@ -264,16 +263,6 @@ class FarmingOrmStarterConventionsTests {
 	private static int tableCount(DataSource dataSource, String table) {
 		return new JdbcTemplate(dataSource).queryForObject(
 				"SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) = ?", Integer.class, table);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UserClientConfiguration {
-
-		@Bean
-		OrmClient myClient(FrameworkSchema schema, DataSource dataSource) {
-			return FarmingOrm.createOrmFromRuntime(schema, dataSource);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
