@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -18,11 +20,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.farminglabs.orm.FarmingOrm;
 import dev.farminglabs.orm.client.OrmClient;
 import dev.farminglabs.orm.client.Row;
+import dev.farminglabs.orm.jdbc.dialect.AnsiDialect;
 import dev.farminglabs.orm.query.Data;
 import dev.farminglabs.orm.schema.FrameworkSchema;
 import dev.farminglabs.orm.setup.SchemaSetup;
+import dev.farminglabs.orm.spi.Driver;
 import dev.farminglabs.orm.tck.TckBackend;
-import org.h2.Driver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -53,6 +56,9 @@ class EnumCheckTest {
 		.model("victim", model("victims").field("id", id()))
 		.build();
 
+	/** The pools under the ANSI drivers of {@link AnsiOnH2}, so raw statements reach the same database. */
+	static final Map<Object, DataSource> ANSI_POOLS = new ConcurrentHashMap<>();
+
 	/** One backend: a fresh database per test. */
 	abstract static class Checks {
 
@@ -78,7 +84,8 @@ class EnumCheckTest {
 		}
 
 		DataSource dataSource() {
-			return (DataSource) this.runtime;
+			return (this.runtime instanceof Driver driver) ? ANSI_POOLS.get(driver)
+					: (DataSource) this.runtime;
 		}
 
 		@Test
@@ -136,7 +143,7 @@ class EnumCheckTest {
 		void enumWritesWorkAfterThePushingConnectionIsClosed() {
 			// Unpooled, as @JdbcTest's embedded database: every statement runs on a connection of its own.
 			String url = "jdbc:h2:mem:" + TestDatabases.uniqueName() + ";DB_CLOSE_DELAY=-1";
-			SimpleDriverDataSource unpooled = new SimpleDriverDataSource(new Driver(), url, "sa", "");
+			SimpleDriverDataSource unpooled = new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", "");
 			try {
 				SchemaSetup.pushSchema(SCHEMA, unpooled);
 				OrmClient orm = FarmingOrm.createOrmFromRuntime(SCHEMA, unpooled);
@@ -162,6 +169,34 @@ class EnumCheckTest {
 				.isEqualTo("back\\slash");
 		}
 
+	}
+
+	@Nested
+	class AnsiOnH2 extends Checks {
+
+		AnsiOnH2() {
+			super(ansiOnH2(), "\"");
+		}
+
+	}
+
+	/** H2 through the standard-SQL fallback dialect, remembering the pool under each driver. */
+	static TckBackend ansiOnH2() {
+		TckBackend h2 = TestDatabases.h2();
+		return new TckBackend() {
+			@Override
+			public Object newRuntime() {
+				DataSource pool = (DataSource) h2.newRuntime();
+				Object driver = JdbcDriverProvider.driver(pool, new AnsiDialect());
+				ANSI_POOLS.put(driver, pool);
+				return driver;
+			}
+
+			@Override
+			public void release(Object runtime) {
+				h2.release(ANSI_POOLS.remove(runtime));
+			}
+		};
 	}
 
 	@Nested
