@@ -18,9 +18,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
- * Registers one {@link OrmClient} bean, named {@code <schemaBean>OrmClient}, per {@code FrameworkSchema} bean. A
- * bean of that name defined by the application is kept instead; with a single schema, any {@code OrmClient} bean
- * of the application's backs the auto-configuration off, so that {@code OrmClient} stays injectable by type.
+ * Registers one {@link OrmClient} bean, named {@code <schemaBean>OrmClient}, per {@code FrameworkSchema} bean, with a
+ * resource description naming the schema bean. A bean of that name defined by the application is kept instead;
+ * with a single schema, any {@code OrmClient} bean of the application's is used instead, so that {@code OrmClient}
+ * stays injectable by type. The application's clients are still covered by push-schema, validate-schema, the
+ * endpoint and health (see {@link ApplicationOrmClientPostProcessor}), and marked as database initializers when a
+ * schema pushes.
  */
 class OrmClientBeanRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, Ordered {
 
