@@ -5,6 +5,8 @@ import java.util.List;
 
 import dev.farminglabs.orm.client.OrmClient;
 import dev.farminglabs.orm.schema.FrameworkSchema;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -34,6 +36,8 @@ class OrmClientBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
 
 	static final String SUFFIX = "OrmClient";
 
+	private static final Log logger = LogFactory.getLog(OrmClientBeanRegistrar.class);
+
 	private FarmingOrmProperties properties = new FarmingOrmProperties();
 
 	@Override
@@ -60,6 +64,8 @@ class OrmClientBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
 			}
 		}
 		if (schemas.size() == 1 && applicationClients.length > 0) {
+			logger.info("farming-orm: no client is auto-configured for FrameworkSchema bean '" + schemas.get(0)
+					+ "': the application defines OrmClient bean(s) " + Arrays.toString(applicationClients));
 			return;
 		}
 		for (String schemaBeanName : schemas) {
