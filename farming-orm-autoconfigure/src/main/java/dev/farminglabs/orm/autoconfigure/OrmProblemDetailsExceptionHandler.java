@@ -19,10 +19,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code DataAccessException} a {@code @Repository} translated it to) with an RFC 9457 problem detail: 400 for bad
  * input, 409 for conflicts, 503 when the backend is unavailable, 500 otherwise. The detail is a fixed text per code
  * and the properties are the code, whether a retry may help and the fields involved: never SQL, values or backend
- * messages. Opt-in with {@code farming.orm.problem-details.enabled=true}.
+ * messages. Opt-in with {@code farming.orm.problem-details.enabled=true}. Ordered last, so that the application's
+ * own handlers win, also for its exceptions that wrap an {@code OrmException} (Spring matches handlers on causes).
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class OrmProblemDetailsExceptionHandler {
 
 	@ExceptionHandler(OrmException.class)
