@@ -56,6 +56,18 @@ public class PostgresDialect extends SqlDialect {
 				+ maxId + ")";
 	}
 
+	/**
+	 * A text holding a backslash is written as an escape string ({@code E'...'}, backslashes doubled), which means
+	 * the same whatever {@code standard_conforming_strings} says.
+	 */
+	@Override
+	public String stringLiteral(String text) {
+		if (text.indexOf('\\') < 0) {
+			return literal(text);
+		}
+		return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+	}
+
 	@Override
 	public boolean cursorsNeedTransaction() {
 		return true;

@@ -195,10 +195,14 @@ public abstract class SqlDialect {
 	protected abstract boolean decimalsAsText();
 
 
-	/** A CHECK constraint body restricting an enum column to its values. */
+	/** A CHECK constraint body restricting an enum column to its values, as string literals of this dialect. */
 	public String enumCheck(String quotedColumn, FieldDefinition field) {
-		return quotedColumn + " IN (" + field.enumValues().stream().map(SqlDialect::literal).collect(Collectors.joining(", "))
-				+ ")";
+		return quotedColumn + " IN (" + enumLiterals(field) + ")";
+	}
+
+	/** The values of an enum field as string literals of this dialect, comma-separated. */
+	protected final String enumLiterals(FieldDefinition field) {
+		return field.enumValues().stream().map(this::stringLiteral).collect(Collectors.joining(", "));
 	}
 
 	/** A boolean literal in a {@code DEFAULT} clause. */
@@ -208,7 +212,16 @@ public abstract class SqlDialect {
 
 	/** A decimal literal in a {@code DEFAULT} clause, in the column's storage form. */
 	public String decimalLiteral(java.math.BigDecimal value) {
-		return decimalsAsText() ? literal(value.toPlainString()) : value.toPlainString();
+		return decimalsAsText() ? stringLiteral(value.toPlainString()) : value.toPlainString();
+	}
+
+	/**
+	 * A string literal holding {@code text} exactly, in DDL (enum checks, defaults): standard SQL, where only the
+	 * quote is special and is doubled. Dialects where a backslash escapes (MySQL, MariaDB) or may escape (PostgreSQL
+	 * with {@code standard_conforming_strings} off) override it, so no value can end the literal early.
+	 */
+	public String stringLiteral(String text) {
+		return literal(text);
 	}
 
 	/** Whether namespaces are catalogs (MySQL databases) rather than schemas. */
@@ -216,7 +229,7 @@ public abstract class SqlDialect {
 		return false;
 	}
 
-	/** A SQL string literal, quotes doubled. */
+	/** A standard SQL string literal, quotes doubled; {@link #stringLiteral} is the dialect's own. */
 	public static String literal(String text) {
 		return "'" + text.replace("'", "''") + "'";
 	}
