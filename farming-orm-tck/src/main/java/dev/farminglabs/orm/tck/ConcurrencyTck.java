@@ -70,6 +70,7 @@ public abstract class ConcurrencyTck extends TckSupport {
 			return counters().updateMany((u) -> u.where("id", 1L).set("total", Update.increment(1)));
 		}));
 		assertThat(total(1)).isEqualTo(THREADS * INCREMENTS);
+		ConcurrentRuns.report(this, THREADS + " threads x " + INCREMENTS + " atomic increments ended at " + total(1));
 	}
 
 	@Test
@@ -92,6 +93,8 @@ public abstract class ConcurrencyTck extends TckSupport {
 			return locked.update((u) -> u.where("id", 1L).set("total", BigInteger.valueOf(seen + 1))).orElseThrow();
 		})));
 		assertThat(total(1)).isEqualTo(THREADS * INCREMENTS);
+		ConcurrentRuns.report(this, THREADS + " threads x " + INCREMENTS
+				+ " locked read-modify-write increments ended at " + total(1));
 	}
 
 	@Test
@@ -102,9 +105,10 @@ public abstract class ConcurrencyTck extends TckSupport {
 				.findMany((q) -> q.where("id", 1L).forUpdate())));
 			return;
 		}
+		java.util.concurrent.atomic.AtomicLong moved = new java.util.concurrent.atomic.AtomicLong();
 		ConcurrentRuns.run(THREADS, 50, (thread, i) -> {
 			Transfer transfer = Transfer.random(new Random(thread * 10_000L + i));
-			ConcurrentRuns.retrying(() -> this.orm.transaction((tx) -> {
+			moved.addAndGet(ConcurrentRuns.retrying(() -> this.orm.transaction((tx) -> {
 				ModelClient<Row> accounts = tx.model("counter");
 				// Locks taken in id order, so two transfers between the same accounts cannot deadlock.
 				Map<Long, Long> balances = new java.util.HashMap<>();
@@ -113,16 +117,16 @@ public abstract class ConcurrencyTck extends TckSupport {
 					.forUpdate()).forEach((row) -> balances.put(row.getLong("id"), row.getLong("total")));
 				long from = balances.get(transfer.from());
 				if (from < transfer.amount()) {
-					return null;
+					return 0L;
 				}
 				accounts.update((u) -> u.where("id", transfer.from())
 					.set("total", BigInteger.valueOf(from - transfer.amount())));
 				accounts.update((u) -> u.where("id", transfer.to())
 					.set("total", BigInteger.valueOf(balances.get(transfer.to()) + transfer.amount())));
-				return null;
-			}));
+				return 1L;
+			})));
 		});
-		assertBooksBalance();
+		assertBooksBalance(moved.get(), "transfers with locked reads");
 	}
 
 	@Test
@@ -138,9 +142,10 @@ public abstract class ConcurrencyTck extends TckSupport {
 			assertThat(total(1)).isEqualTo(OPENING_BALANCE);
 			return;
 		}
+		java.util.concurrent.atomic.AtomicLong moved = new java.util.concurrent.atomic.AtomicLong();
 		ConcurrentRuns.run(THREADS, 50, (thread, i) -> {
 			Transfer transfer = Transfer.random(new Random(thread * 10_000L + i));
-			ConcurrentRuns.retrying(() -> this.orm.transaction((tx) -> {
+			moved.addAndGet(ConcurrentRuns.retrying(() -> this.orm.transaction((tx) -> {
 				ModelClient<Row> accounts = tx.model("counter");
 				// The debit only happens while the balance covers it: a conditional atomic update, no read first.
 				long debited = accounts.updateMany((u) -> u.where("id", transfer.from())
@@ -149,10 +154,10 @@ public abstract class ConcurrencyTck extends TckSupport {
 				if (debited == 1) {
 					accounts.update((u) -> u.where("id", transfer.to()).set("total", Update.increment(transfer.amount())));
 				}
-				return null;
-			}));
+				return debited;
+			})));
 		});
-		assertBooksBalance();
+		assertBooksBalance(moved.get(), "transfers with atomic updates");
 	}
 
 	@Test
@@ -163,23 +168,25 @@ public abstract class ConcurrencyTck extends TckSupport {
 			assertOrmError(UNSUPPORTED_OPERATION, () -> this.orm.transaction(serializable, (tx) -> null));
 			return;
 		}
+		java.util.concurrent.atomic.AtomicLong moved = new java.util.concurrent.atomic.AtomicLong();
 		ConcurrentRuns.run(THREADS, 20, (thread, i) -> {
 			Transfer transfer = Transfer.random(new Random(thread * 10_000L + i));
-			ConcurrentRuns.retrying(() -> this.orm.transaction(serializable, (tx) -> {
+			moved.addAndGet(ConcurrentRuns.retrying(() -> this.orm.transaction(serializable, (tx) -> {
 				// The natural code, plain reads and computed writes: safe only because the transaction is serializable.
 				ModelClient<Row> accounts = tx.model("counter");
 				long from = accounts.findUnique((q) -> q.where("id", transfer.from())).orElseThrow().getLong("total");
 				long to = accounts.findUnique((q) -> q.where("id", transfer.to())).orElseThrow().getLong("total");
-				if (from >= transfer.amount()) {
-					accounts.update((u) -> u.where("id", transfer.from())
-						.set("total", BigInteger.valueOf(from - transfer.amount())));
-					accounts.update((u) -> u.where("id", transfer.to())
-						.set("total", BigInteger.valueOf(to + transfer.amount())));
+				if (from < transfer.amount()) {
+					return 0L;
 				}
-				return null;
-			}));
+				accounts.update((u) -> u.where("id", transfer.from())
+					.set("total", BigInteger.valueOf(from - transfer.amount())));
+				accounts.update((u) -> u.where("id", transfer.to())
+					.set("total", BigInteger.valueOf(to + transfer.amount())));
+				return 1L;
+			})));
 		});
-		assertBooksBalance();
+		assertBooksBalance(moved.get(), "serializable transfers");
 	}
 
 	@Test
@@ -398,13 +405,16 @@ public abstract class ConcurrencyTck extends TckSupport {
 		}
 	}
 
-	private void assertBooksBalance() {
+	private void assertBooksBalance(long moved, String what) {
+		assertThat(moved).as("transfers that moved money").isPositive();
 		List<Row> accounts = counters().findMany();
 		assertThat(accounts).hasSize(ACCOUNTS);
 		assertThat(accounts).allSatisfy((row) -> assertThat(row.getLong("total")).isNotNegative());
 		assertThat(accounts.stream().mapToLong((row) -> row.getLong("total")).sum())
 			.as("the total of %d accounts after concurrent transfers", ACCOUNTS)
 			.isEqualTo(ACCOUNTS * OPENING_BALANCE);
+		ConcurrentRuns.report(this, what + ": " + moved + " moved money between " + ACCOUNTS + " accounts, total kept at "
+				+ ACCOUNTS * OPENING_BALANCE);
 	}
 
 	/** A transfer between two different accounts. */

@@ -26,7 +26,23 @@ final class ConcurrentRuns {
 	/** How often a single piece of work is retried after retryable failures before the failure counts. */
 	static final int ATTEMPTS = 200;
 
+	/** Retries since the last {@link #run}, for the figures a case reports. */
+	private static final java.util.concurrent.atomic.AtomicLong RETRIES = new java.util.concurrent.atomic.AtomicLong();
+
 	private ConcurrentRuns() {
+	}
+
+	/** The retries of retryable failures since the last {@link #run} started. */
+	static long retries() {
+		return RETRIES.get();
+	}
+
+	/** Prints a case's figures to the test output (kept in the surefire report), as one line. */
+	static void report(TckSupport test, String figures) {
+		var handle = test.orm.driver();
+		System.out.println("[farming-orm-tck] " + handle.kind() + "/" + handle.dialect() + " "
+				+ test.getClass().getName().replaceAll(".*\\.", "") + ": " + figures + ", " + retries()
+				+ " retried after retryable errors");
 	}
 
 	/** Work of one thread: called with the thread's index and the iteration within the thread. */
@@ -39,6 +55,7 @@ final class ConcurrentRuns {
 
 	/** Runs {@code iterations} steps on each of {@code threads} threads; rethrows the first failure. */
 	static void run(int threads, int iterations, Step step) throws Exception {
+		RETRIES.set(0);
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		CountDownLatch start = new CountDownLatch(1);
 		try {
@@ -90,6 +107,7 @@ final class ConcurrentRuns {
 				if (!ex.retryable() || attempt >= ATTEMPTS) {
 					throw ex;
 				}
+				RETRIES.incrementAndGet();
 				try {
 					Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 + Math.min(attempt, 20)));
 				}

@@ -75,6 +75,7 @@ public abstract class RaceTck extends TckSupport {
 				catch (OrmException ex) {
 					assertThat(ex.code()).as("create failed (%s): %s", context, ex.getMessage())
 						.isEqualTo(UNIQUE_CONSTRAINT_VIOLATION);
+					audit.conflicts.incrementAndGet();
 				}
 			}
 			else if (kind < 55) {
@@ -96,7 +97,12 @@ public abstract class RaceTck extends TckSupport {
 				audit.upserted(row, atomic, token, context);
 			}
 		});
-		audit.check(posts.findMany(), atomic);
+		List<Row> live = posts.findMany();
+		audit.check(live, atomic);
+		ConcurrentRuns.report(this, THREADS + " threads x " + OPERATIONS + " mixed operations on " + AUTHORS * SLUGS
+				+ " tuples: " + audit.created.size() + " rows created, " + audit.updates.get() + " acknowledged updates, "
+				+ audit.deleted.size() + " deleted, " + audit.conflicts.get() + " creates refused as duplicates, "
+				+ live.size() + " live rows, 0 lost or duplicated");
 	}
 
 	/** What every acknowledged call returned, per row id. */
@@ -114,6 +120,12 @@ public abstract class RaceTck extends TckSupport {
 		/** Per row id: the titles written to it, creation included. */
 		private final Map<Object, Set<String>> titles = new ConcurrentHashMap<>();
 
+		/** Acknowledged updates (by update or upsert). */
+		private final AtomicLong updates = new AtomicLong();
+
+		/** Creates refused with UNIQUE_CONSTRAINT_VIOLATION. */
+		private final AtomicLong conflicts = new AtomicLong();
+
 		/** Per row id: the tuple it belongs to. */
 		private final Map<Object, List<Object>> tuples = new ConcurrentHashMap<>();
 
@@ -130,6 +142,7 @@ public abstract class RaceTck extends TckSupport {
 			else {
 				assertThat(row.getString("title")).as("the title just written (%s)", context).isEqualTo(token);
 			}
+			this.updates.incrementAndGet();
 			record(row, atomic ? row.getLong("views") : token, context);
 		}
 

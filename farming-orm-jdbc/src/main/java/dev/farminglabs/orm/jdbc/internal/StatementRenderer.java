@@ -132,7 +132,7 @@ final class StatementRenderer {
 		List<String> sets = new ArrayList<>();
 		for (Map.Entry<String, @Nullable Object> change : changes.entrySet()) {
 			FieldDefinition field = model.field(change.getKey());
-			sets.add(this.dialect.quote(field.column()) + " = " + setExpression(field, change.getValue(), params));
+			sets.add(this.dialect.quote(field.column()) + " = " + setExpression("", field, change.getValue(), params));
 		}
 		StringBuilder sql = new StringBuilder("UPDATE ").append(this.dialect.table(model))
 			.append(" SET ")
@@ -161,15 +161,18 @@ final class StatementRenderer {
 		List<SqlValue> params = new ArrayList<>();
 		columns.forEach((field) -> params.add(new SqlValue(field, create.get(field.name()))));
 		List<String> sets = new ArrayList<>(changed.size());
-		changed.forEach((field) -> sets.add(setExpression(field, changes.get(field.name()), params)));
+		// The stored row by the table's name: a bare column would be ambiguous with EXCLUDED's on PostgreSQL.
+		String target = this.dialect.quote(model.table()) + ".";
+		changed.forEach((field) -> sets.add(setExpression(target, field, changes.get(field.name()), params)));
 		return new SqlFragment(this.dialect.upsert(model, key, columns, changed, sets) + returning(model, returning),
 				params);
 	}
 
 	/** The new value of a column: a parameter, or the stored value changed atomically; adds the parameters used. */
-	private String setExpression(FieldDefinition field, @Nullable Object value, List<SqlValue> params) {
+	private String setExpression(String qualifier, FieldDefinition field, @Nullable Object value,
+			List<SqlValue> params) {
 		if (value instanceof Arithmetic arithmetic) {
-			return this.dialect.arithmetic(this.dialect.quote(field.column()), arithmetic.kind(),
+			return this.dialect.arithmetic(qualifier + this.dialect.quote(field.column()), arithmetic.kind(),
 					new SqlValue(field, arithmetic.amount()), params);
 		}
 		params.add(new SqlValue(field, value));
