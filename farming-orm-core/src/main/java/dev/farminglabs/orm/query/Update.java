@@ -2,6 +2,8 @@ package dev.farminglabs.orm.query;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An atomic change of a number field in update data, applied by the backend to the value it holds at that moment
  * (Prisma's {@code { increment: 1 }}): {@code Data.of("count", Update.increment(1))} or
@@ -11,29 +13,32 @@ import java.util.Objects;
  * SQL; a result outside the field's range fails with {@code VALIDATION_ERROR}. Backends apply it only where
  * {@code Capabilities.supportsAtomicUpdates()} says so; elsewhere it fails with {@code UNSUPPORTED_OPERATION}.
  *
+ * <p>
+ * Like every other input, a missing or unfitting amount is reported by the write that uses it, as a
+ * {@code VALIDATION_ERROR} naming the model and field.
+ *
  * @param operation what to do with the stored value
- * @param amount the operand, of a type the field accepts ({@code Integer}, {@code Long}, {@code BigInteger},
+ * @param amount the operand, of a type the field accepts ({@code Integer}, {@code Long}, {@code BigInteger};
  * {@code BigDecimal} for decimals)
  */
-public record Update(Operation operation, Number amount) {
+public record Update(Operation operation, @Nullable Number amount) {
 
 	public Update {
 		Objects.requireNonNull(operation, "operation");
-		Objects.requireNonNull(amount, "amount");
 	}
 
 	/** Adds {@code amount} to the stored value. */
-	public static Update increment(Number amount) {
+	public static Update increment(@Nullable Number amount) {
 		return new Update(Operation.INCREMENT, amount);
 	}
 
 	/** Subtracts {@code amount} from the stored value. */
-	public static Update decrement(Number amount) {
+	public static Update decrement(@Nullable Number amount) {
 		return new Update(Operation.DECREMENT, amount);
 	}
 
 	/** Multiplies the stored value by {@code amount} (a decimal keeps the scale of the exact product). */
-	public static Update multiply(Number amount) {
+	public static Update multiply(@Nullable Number amount) {
 		return new Update(Operation.MULTIPLY, amount);
 	}
 

@@ -326,6 +326,12 @@ public abstract class ConcurrencyTck extends TckSupport {
 		OrmException wrongAmount = assertOrmError(VALIDATION_ERROR, () -> model("user")
 			.updateMany((u) -> u.where("id", user.get("id")).set("age", Update.increment(new BigDecimal("0.5")))));
 		assertThat(wrongAmount.target()).containsExactly("age");
+		OrmException noAmount = assertOrmError(VALIDATION_ERROR, () -> model("user")
+			.update((u) -> u.where("id", user.get("id")).set("balance", Update.multiply(null))));
+		assertThat(noAmount.target()).containsExactly("balance");
+		OrmException doubleAmount = assertOrmError(VALIDATION_ERROR, () -> model("user")
+			.update((u) -> u.where("id", user.get("id")).set("balance", Update.increment(0.1))));
+		assertThat(doubleAmount.target()).containsExactly("balance");
 		OrmException inCreate = assertOrmError(VALIDATION_ERROR,
 				() -> model("user").create(Data.of("email", "b@example.com", "name", "B", "age", Update.increment(1))));
 		assertThat(inCreate.target()).containsExactly("age");
