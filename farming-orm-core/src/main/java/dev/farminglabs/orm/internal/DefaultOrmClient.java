@@ -3,7 +3,6 @@ package dev.farminglabs.orm.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -79,8 +78,10 @@ public final class DefaultOrmClient implements OrmClient {
 
 	@Override
 	public <R> R transaction(TransactionOptions options, Function<OrmClient, R> work) {
-		Objects.requireNonNull(options, "options");
-		Objects.requireNonNull(work, "work");
+		if (options == null || work == null) {
+			throw OrmException.validation(null, null, "transaction needs " + ((options == null) ? "options"
+					: "work") + " (TransactionOptions.defaults() for the backend's defaults)");
+		}
 		if (!this.driver.handle().capabilities().supportsTransactions()) {
 			throw OrmException.unsupported(null,
 					"This backend has no transactions (capabilities: supportsTransactions=false)");

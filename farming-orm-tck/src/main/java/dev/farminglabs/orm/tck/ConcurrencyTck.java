@@ -215,6 +215,7 @@ public abstract class ConcurrencyTck extends TckSupport {
 
 	@Test
 	void defaultTransactionOptionsRunLikeAPlainTransaction() {
+		assertOrmError(VALIDATION_ERROR, () -> this.orm.transaction((TransactionOptions) null, (tx) -> null));
 		if (!this.caps.supportsTransactions()) {
 			assertOrmError(UNSUPPORTED_OPERATION, () -> this.orm.transaction(TransactionOptions.defaults(), (tx) -> null));
 			return;
