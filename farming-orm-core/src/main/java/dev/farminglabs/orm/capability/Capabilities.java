@@ -28,13 +28,20 @@ import java.util.Objects;
  * @param maxBatchSize the most rows the driver writes in one round trip for {@code createMany}
  * @param supportsForeignKeys whether {@code .references(...)} is enforced, failing writes with
  * {@code FOREIGN_KEY_VIOLATION}; where {@code false} such writes succeed unchecked
+ * @param supportsLockingReads whether a read with {@code forUpdate()} locks the rows it returns until the enclosing
+ * transaction ends, so a read-modify-write in a transaction cannot lose a concurrent write
+ * @param supportsAtomicUpdates whether {@code Update.increment/decrement/multiply} in update data are applied by the
+ * backend to the stored value, atomically
+ * @param supportsIsolationLevels whether a transaction can ask for an isolation level
+ * ({@code TransactionOptions.isolation}), honoured at that level or a stronger one
  */
 public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, boolean supportsJson,
 		boolean supportsDates, boolean supportsBooleans, boolean supportsTransactions,
 		boolean supportsSchemaNamespaces, boolean supportsTransactionalDdl, boolean supportsJoin,
 		boolean nativeRelationLoading, TextComparison textComparison, TextMatching textMatching,
 		UpsertSupport upsert, Returning returning, ReturningMode returningMode, NativeRelations nativeRelations,
-		ChronoUnit datetimePrecision, int maxBatchSize, boolean supportsForeignKeys) {
+		ChronoUnit datetimePrecision, int maxBatchSize, boolean supportsForeignKeys, boolean supportsLockingReads,
+		boolean supportsAtomicUpdates, boolean supportsIsolationLevels) {
 
 	public Capabilities {
 		Objects.requireNonNull(numericIds, "numericIds");
@@ -53,7 +60,11 @@ public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, bo
 		}
 	}
 
-	/** Starts from everything supported; drivers switch off what their backend lacks. */
+	/**
+	 * Starts from everything supported, except the features added after the first drivers (locking reads, atomic
+	 * updates, isolation levels), which a driver turns on when it implements them; drivers switch off what their
+	 * backend lacks.
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -77,10 +88,16 @@ public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, bo
 			.nativeRelations(this.nativeRelations)
 			.datetimePrecision(this.datetimePrecision)
 			.maxBatchSize(this.maxBatchSize)
-			.supportsForeignKeys(this.supportsForeignKeys);
+			.supportsForeignKeys(this.supportsForeignKeys)
+			.supportsLockingReads(this.supportsLockingReads)
+			.supportsAtomicUpdates(this.supportsAtomicUpdates)
+			.supportsIsolationLevels(this.supportsIsolationLevels);
 	}
 
-	/** Builds {@link Capabilities}; starts with every feature on. */
+	/**
+	 * Builds {@link Capabilities}; starts with every feature on but locking reads, atomic updates and isolation
+	 * levels, so a driver written before them does not claim what it does not implement.
+	 */
 	public static final class Builder {
 
 		private NumericIds numericIds = NumericIds.GENERATED;
@@ -118,6 +135,12 @@ public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, bo
 		private int maxBatchSize = 1000;
 
 		private boolean supportsForeignKeys = true;
+
+		private boolean supportsLockingReads;
+
+		private boolean supportsAtomicUpdates;
+
+		private boolean supportsIsolationLevels;
 
 		private Builder() {
 		}
@@ -212,13 +235,29 @@ public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, bo
 			return this;
 		}
 
+		public Builder supportsLockingReads(boolean value) {
+			this.supportsLockingReads = value;
+			return this;
+		}
+
+		public Builder supportsAtomicUpdates(boolean value) {
+			this.supportsAtomicUpdates = value;
+			return this;
+		}
+
+		public Builder supportsIsolationLevels(boolean value) {
+			this.supportsIsolationLevels = value;
+			return this;
+		}
+
 		public Capabilities build() {
 			return new Capabilities(this.numericIds != NumericIds.NONE, this.numericIds, this.supportsJson,
 					this.supportsDates, this.supportsBooleans, this.supportsTransactions,
 					this.supportsSchemaNamespaces, this.supportsTransactionalDdl, this.supportsJoin,
 					this.nativeRelationLoading, this.textComparison, this.textMatching, this.upsert, this.returning,
 					this.returningMode, this.nativeRelations, this.datetimePrecision, this.maxBatchSize,
-					this.supportsForeignKeys);
+					this.supportsForeignKeys, this.supportsLockingReads, this.supportsAtomicUpdates,
+					this.supportsIsolationLevels);
 		}
 
 	}
