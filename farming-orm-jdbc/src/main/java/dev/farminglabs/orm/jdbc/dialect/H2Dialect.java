@@ -34,6 +34,9 @@ public class H2Dialect extends SqlDialect {
 			.returningMode(ReturningMode.REFETCH)
 			.datetimePrecision(ChronoUnit.MICROS)
 			.maxBatchSize(1000)
+			.supportsLockingReads(true)
+			.supportsAtomicUpdates(true)
+			.supportsIsolationLevels(true)
 			.build();
 	}
 

@@ -40,6 +40,9 @@ public class MysqlDialect extends SqlDialect {
 			.returningMode(ReturningMode.REFETCH)
 			.datetimePrecision(ChronoUnit.MICROS)
 			.maxBatchSize(1000)
+			.supportsLockingReads(true)
+			.supportsAtomicUpdates(true)
+			.supportsIsolationLevels(true)
 			.build();
 	}
 

@@ -32,6 +32,9 @@ public class PostgresDialect extends SqlDialect {
 			.returningMode(ReturningMode.NATIVE)
 			.datetimePrecision(ChronoUnit.MICROS)
 			.maxBatchSize(1000)
+			.supportsLockingReads(true)
+			.supportsAtomicUpdates(true)
+			.supportsIsolationLevels(true)
 			.build();
 	}
 
@@ -87,6 +90,12 @@ public class PostgresDialect extends SqlDialect {
 	public String upsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
 			List<FieldDefinition> changed) {
 		return OnConflictUpsert.render(this, model, key, columns, changed);
+	}
+
+	@Override
+	public String upsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
+			List<FieldDefinition> changed, List<String> setExpressions) {
+		return OnConflictUpsert.render(this, model, key, columns, changed, setExpressions);
 	}
 
 	@Override
