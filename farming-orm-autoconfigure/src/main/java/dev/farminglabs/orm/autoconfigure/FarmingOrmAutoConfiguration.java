@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.farminglabs.orm.client.OperationObserver;
+import dev.farminglabs.orm.client.OrmClient;
 import dev.farminglabs.orm.schema.FrameworkSchema;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
 				"io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration" })
 @ConditionalOnClass(FrameworkSchema.class)
+@ConditionalOnBooleanProperty(name = "farming.orm.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(FarmingOrmProperties.class)
 public final class FarmingOrmAutoConfiguration {
 
@@ -38,17 +42,45 @@ public final class FarmingOrmAutoConfiguration {
 		return new OrmClientBeanRegistrar();
 	}
 
+	@Bean
+	static ApplicationOrmClientPostProcessor farmingOrmApplicationClientPostProcessor() {
+		return new ApplicationOrmClientPostProcessor();
+	}
+
+	/**
+	 * Keeps the clients (and so push-schema, validate-schema and what the endpoint and health show) out of lazy
+	 * initialisation, as Boot keeps Flyway's and Liquibase's initializers.
+	 */
+	@Bean
+	static LazyInitializationExcludeFilter farmingOrmLazyInitializationExcludeFilter() {
+		return LazyInitializationExcludeFilter.forBeanTypes(OrmClient.class, FarmingOrmClients.class);
+	}
+
 	@Bean(OrmClientBeanRegistrar.CLIENTS_BEAN_NAME)
 	@ConditionalOnMissingBean
 	FarmingOrmClients farmingOrmClients(ConfigurableListableBeanFactory beanFactory, FarmingOrmProperties properties,
-			ObjectProvider<OrmRuntimeType> runtimeTypes, ObjectProvider<OperationObserver> observer) {
+			ObjectProvider<OrmRuntimeType> runtimeTypes, ObjectProvider<OperationObserver> observer,
+			ObjectProvider<OrmOptionsCustomizer> customizers) {
 		List<OrmRuntimeType> types = new ArrayList<>(runtimeTypes.orderedStream().toList());
 		for (OrmRuntimeType discovered : DriverProviderRuntimeTypes.discover(beanFactory.getBeanClassLoader())) {
 			if (!types.contains(discovered)) {
 				types.add(discovered);
 			}
 		}
-		return new FarmingOrmClients(beanFactory, properties, types, observer.getIfUnique(() -> OperationObserver.NONE));
+		return new FarmingOrmClients(beanFactory, properties, types, observer.getIfUnique(() -> OperationObserver.NONE),
+				customizers.orderedStream().toList());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.dao.support.PersistenceExceptionTranslator")
+	static class ExceptionTranslationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		OrmPersistenceExceptionTranslator farmingOrmPersistenceExceptionTranslator() {
+			return new OrmPersistenceExceptionTranslator();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -16,6 +16,7 @@ import dev.farminglabs.orm.client.OrmOptions;
 import dev.farminglabs.orm.schema.FrameworkSchema;
 import dev.farminglabs.orm.setup.PushResult;
 import dev.farminglabs.orm.setup.SchemaSetup;
+import dev.farminglabs.orm.setup.SetupPlan;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -41,14 +42,24 @@ public final class FarmingOrmClients {
 
 	private final OperationObserver observer;
 
+	private final List<OrmOptionsCustomizer> customizers;
+
 	private final Map<String, SchemaClient> clients = new ConcurrentHashMap<>();
+
+	private final Map<String, String> uncovered = new ConcurrentHashMap<>();
 
 	FarmingOrmClients(ConfigurableListableBeanFactory beanFactory, FarmingOrmProperties properties,
 			List<OrmRuntimeType> runtimeTypes, OperationObserver observer) {
+		this(beanFactory, properties, runtimeTypes, observer, List.of());
+	}
+
+	FarmingOrmClients(ConfigurableListableBeanFactory beanFactory, FarmingOrmProperties properties,
+			List<OrmRuntimeType> runtimeTypes, OperationObserver observer, List<OrmOptionsCustomizer> customizers) {
 		this.beanFactory = beanFactory;
 		this.properties = properties;
 		this.runtimeTypes = List.copyOf(runtimeTypes);
 		this.observer = observer;
+		this.customizers = List.copyOf(customizers);
 	}
 
 	/**
@@ -60,15 +71,97 @@ public final class FarmingOrmClients {
 		FrameworkSchema schema = this.beanFactory.getBean(schemaBeanName, FrameworkSchema.class);
 		String runtimeBeanName = selectRuntime(schemaBeanName);
 		Object runtime = this.beanFactory.getBean(runtimeBeanName);
-		OrmClient client = FarmingOrm.createOrmFromRuntime(schema, runtime, new OrmOptions(this.observer));
+		OrmClient client = FarmingOrm.createOrmFromRuntime(schema, runtime, options());
+		prepare(schemaBeanName, schema, schemaBeanName + OrmClientBeanRegistrar.SUFFIX, false, runtimeBeanName,
+				runtime, client);
+		return client;
+	}
+
+	/**
+	 * Covers a client the application defined itself: its schema is pushed and validated as configured (on the
+	 * runtime chosen as for an auto-configured client), and the endpoint and health indicator show it. A client
+	 * that cannot be covered (its schema is no bean, no runtime can be chosen) is logged with the reason.
+	 * @param clientBeanName the name of the application's {@code OrmClient} bean
+	 * @param client the client
+	 */
+	void adopt(String clientBeanName, OrmClient client) {
+		if (this.clients.values().stream().anyMatch((entry) -> entry.client() == client)) {
+			return;
+		}
+		String schemaBeanName = schemaBeanOf(client.schema());
+		if (schemaBeanName == null) {
+			notCovered(clientBeanName, "its schema '" + client.schema().name() + "' is not a FrameworkSchema bean");
+			return;
+		}
+		SchemaClient existing = this.clients.get(schemaBeanName);
+		if (existing != null) {
+			notCovered(clientBeanName, "schema bean '" + schemaBeanName + "' is already covered by client bean '"
+					+ existing.clientBeanName() + "'");
+			return;
+		}
+		String runtimeBeanName;
+		try {
+			runtimeBeanName = selectRuntime(schemaBeanName);
+		}
+		catch (OrmRuntimeSelectionException ex) {
+			notCovered(clientBeanName, ex.getMessage() + " " + ex.getAction());
+			return;
+		}
+		prepare(schemaBeanName, client.schema(), clientBeanName, true, runtimeBeanName,
+				this.beanFactory.getBean(runtimeBeanName), client);
+	}
+
+	private void prepare(String schemaBeanName, FrameworkSchema schema, String clientBeanName, boolean userDefined,
+			String runtimeBeanName, Object runtime, OrmClient client) {
 		PushResult push = null;
-		if (this.properties.isPushSchema()) {
+		if (this.properties.pushSchema(schemaBeanName)) {
 			push = SchemaSetup.pushSchema(schema, runtime);
 		}
-		SchemaClient entry = new SchemaClient(schemaBeanName, schema, runtimeBeanName, runtime, client, push);
+		if (this.properties.validateSchema(schemaBeanName)) {
+			SetupPlan plan = SchemaSetup.plan(schema, runtime);
+			if (!plan.isEmpty()) {
+				throw new SchemaValidationException(schemaBeanName, schema.name(), runtimeBeanName,
+						client.driver().kind() + "/" + client.driver().dialect(), plan.actions());
+			}
+		}
+		SchemaClient entry = new SchemaClient(schemaBeanName, schema, runtimeBeanName, runtime, client, push,
+				clientBeanName, userDefined);
 		this.clients.put(schemaBeanName, entry);
 		logger.info(startupLine(entry));
-		return client;
+	}
+
+	private void notCovered(String clientBeanName, String reason) {
+		this.uncovered.put(clientBeanName, reason);
+		logger.info("farming-orm: client bean '" + clientBeanName + "' is the application's own and is not covered "
+				+ "by push-schema, validate-schema, the endpoint or the health indicator: " + reason);
+	}
+
+	private @Nullable String schemaBeanOf(FrameworkSchema schema) {
+		String[] names = this.beanFactory.getBeanNamesForType(FrameworkSchema.class, false, false);
+		String byName = null;
+		for (String name : names) {
+			FrameworkSchema candidate = this.beanFactory.getBean(name, FrameworkSchema.class);
+			if (candidate == schema) {
+				return name;
+			}
+			if (byName == null && candidate.name().equals(schema.name())) {
+				byName = name;
+			}
+		}
+		return byName;
+	}
+
+	private OrmOptions options() {
+		OrmOptions options = new OrmOptions(this.observer);
+		for (OrmOptionsCustomizer customizer : this.customizers) {
+			options = customizer.customize(options);
+		}
+		return options;
+	}
+
+	/** Application clients that push, validate, endpoint and health do not cover, with the reason. */
+	public Map<String, String> uncovered() {
+		return Collections.unmodifiableMap(new TreeMap<>(this.uncovered));
 	}
 
 	/** The clients created so far, by schema bean name. */
@@ -99,6 +192,9 @@ public final class FarmingOrmClients {
 			.append("'), ")
 			.append(entry.schema().models().size())
 			.append(" models; ");
+		if (entry.userDefined()) {
+			line.append("client bean '").append(entry.clientBeanName()).append("' is the application's own; ");
+		}
 		PushResult push = entry.lastPush();
 		if (push == null) {
 			line.append("push-schema off");
@@ -248,9 +344,11 @@ public final class FarmingOrmClients {
 	 * @param runtime the raw client bean
 	 * @param client the client
 	 * @param lastPush the last push-schema result, or {@code null} when push-schema is off
+	 * @param clientBeanName the name of the client bean
+	 * @param userDefined whether the application defined the client itself
 	 */
 	public record SchemaClient(String schemaBeanName, FrameworkSchema schema, String runtimeBeanName, Object runtime,
-			OrmClient client, @Nullable PushResult lastPush) {
+			OrmClient client, @Nullable PushResult lastPush, String clientBeanName, boolean userDefined) {
 	}
 
 }

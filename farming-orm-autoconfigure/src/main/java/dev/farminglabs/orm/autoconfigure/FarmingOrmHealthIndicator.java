@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.setup.SchemaSetup;
 import dev.farminglabs.orm.setup.SetupPlan;
 
@@ -14,7 +15,7 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * Health of every auto-configured schema: its runtime is reachable and its tables (collections, indexes) exist.
  * Missing ones make the status {@code OUT_OF_SERVICE}, with what is missing in the details; an unreachable runtime
- * makes it {@code DOWN}.
+ * makes it {@code DOWN}, with the {@code OrmException}'s code in the details.
  */
 public class FarmingOrmHealthIndicator extends AbstractHealthIndicator {
 
@@ -41,6 +42,11 @@ public class FarmingOrmHealthIndicator extends AbstractHealthIndicator {
 				}
 			}
 			catch (RuntimeException ex) {
+				OrmException orm = OrmErrors.find(ex);
+				if (orm != null) {
+					details.put("code", orm.code().name());
+					details.put("retryable", orm.retryable());
+				}
 				details.put("error", Secrets.redact(ex.getMessage()));
 				status = Status.DOWN;
 			}

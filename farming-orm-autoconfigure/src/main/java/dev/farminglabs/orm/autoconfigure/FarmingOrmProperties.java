@@ -14,10 +14,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class FarmingOrmProperties {
 
 	/**
+	 * Whether to enable farming-orm's auto-configuration: clients, push-schema, endpoint and health indicator.
+	 */
+	private boolean enabled = true;
+
+	/**
 	 * Whether to create the missing tables, columns and indexes of every schema when its client is created at
 	 * startup. Off by default: production databases are usually migrated by Flyway or Liquibase.
 	 */
 	private boolean pushSchema;
+
+	/**
+	 * Whether to check at startup that every table, column and index of every schema exists, and to fail startup
+	 * naming what is missing otherwise (the counterpart of ddl-auto=validate). Runs after push-schema.
+	 */
+	private boolean validateSchema;
 
 	/**
 	 * Runtime every schema runs on when the context has several supported clients: a bean name (as 'dataSource')
@@ -29,6 +40,41 @@ public class FarmingOrmProperties {
 	 * Per-schema settings, keyed by the name of the FrameworkSchema bean.
 	 */
 	private Map<String, Schema> schemas = new LinkedHashMap<>();
+
+	private final ProblemDetails problemDetails = new ProblemDetails();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isValidateSchema() {
+		return this.validateSchema;
+	}
+
+	public void setValidateSchema(boolean validateSchema) {
+		this.validateSchema = validateSchema;
+	}
+
+	public ProblemDetails getProblemDetails() {
+		return this.problemDetails;
+	}
+
+	/** Whether push-schema is on for a schema bean: its own setting, else the global one. */
+	public boolean pushSchema(String schemaBeanName) {
+		Schema schema = this.schemas.get(schemaBeanName);
+		return (schema != null && schema.getPushSchema() != null) ? schema.getPushSchema() : this.pushSchema;
+	}
+
+	/** Whether validate-schema is on for a schema bean: its own setting, else the global one. */
+	public boolean validateSchema(String schemaBeanName) {
+		Schema schema = this.schemas.get(schemaBeanName);
+		return (schema != null && schema.getValidateSchema() != null) ? schema.getValidateSchema()
+				: this.validateSchema;
+	}
 
 	public boolean isPushSchema() {
 		return this.pushSchema;
@@ -65,12 +111,61 @@ public class FarmingOrmProperties {
 		 */
 		private @Nullable String runtime;
 
+		/**
+		 * Whether to push this schema at startup. Overrides farming.orm.push-schema for this schema.
+		 */
+		private @Nullable Boolean pushSchema;
+
+		/**
+		 * Whether to validate this schema at startup. Overrides farming.orm.validate-schema for this schema.
+		 */
+		private @Nullable Boolean validateSchema;
+
 		public @Nullable String getRuntime() {
 			return this.runtime;
 		}
 
 		public void setRuntime(@Nullable String runtime) {
 			this.runtime = runtime;
+		}
+
+		public @Nullable Boolean getPushSchema() {
+			return this.pushSchema;
+		}
+
+		public void setPushSchema(@Nullable Boolean pushSchema) {
+			this.pushSchema = pushSchema;
+		}
+
+		public @Nullable Boolean getValidateSchema() {
+			return this.validateSchema;
+		}
+
+		public void setValidateSchema(@Nullable Boolean validateSchema) {
+			this.validateSchema = validateSchema;
+		}
+
+	}
+
+	/**
+	 * Answers of a web application to an {@code OrmException} a controller lets through.
+	 */
+	public static class ProblemDetails {
+
+		/**
+		 * Whether to answer an OrmException that reaches Spring MVC with an RFC 9457 problem detail: 400 for
+		 * VALIDATION_ERROR and NOT_NULL_VIOLATION, 409 for unique and foreign-key violations and transaction
+		 * conflicts, 503 for connection failures and timeouts, 500 otherwise; the message is a fixed, client-safe
+		 * text per code (no SQL, no values).
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

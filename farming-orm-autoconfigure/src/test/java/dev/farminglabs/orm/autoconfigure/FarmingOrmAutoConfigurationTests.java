@@ -183,7 +183,11 @@ class FarmingOrmAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).getBeans(OrmClient.class)
 					.containsOnlyKeys("frameworkSchemaOrmClient", "notesSchemaOrmClient");
-				assertThat(context.getBean(FarmingOrmClients.class).client("notesSchema")).isEmpty();
+				assertThat(context.getBean(FarmingOrmClients.class).client("notesSchema")).hasValueSatisfying(
+						(entry) -> {
+							assertThat(entry.userDefined()).isTrue();
+							assertThat(entry.client()).isSameAs(context.getBean("notesSchemaOrmClient"));
+						});
 			});
 	}
 

@@ -28,6 +28,12 @@ import java.util.Objects;
  * @param maxBatchSize the most rows the driver writes in one round trip for {@code createMany}
  * @param supportsForeignKeys whether {@code .references(...)} is enforced, failing writes with
  * {@code FOREIGN_KEY_VIOLATION}; where {@code false} such writes succeed unchecked
+ * @param supportsLockingReads whether a read with {@code forUpdate()} locks the rows it returns until the enclosing
+ * transaction ends, so a read-modify-write in a transaction cannot lose a concurrent write
+ * @param supportsAtomicUpdates whether {@code Update.increment/decrement/multiply} in update data are applied by the
+ * backend to the stored value, atomically
+ * @param supportsIsolationLevels whether a transaction can ask for an isolation level
+ * ({@code TransactionOptions.isolation}), honoured at that level or a stronger one
  * @param maxAtomicWrites the most rows one write call ({@code createMany}, a transaction) can change all or nothing:
  * {@link #UNBOUNDED} on SQL, 100 in one DynamoDB transaction, 1 on a backend without multi-row atomicity;
  * {@code createMany} beyond it fails with {@code UNSUPPORTED_OPERATION} unless the caller asks for chunks
@@ -42,8 +48,9 @@ public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, bo
 		boolean supportsSchemaNamespaces, boolean supportsTransactionalDdl, boolean supportsJoin,
 		boolean nativeRelationLoading, TextComparison textComparison, TextMatching textMatching,
 		UpsertSupport upsert, Returning returning, ReturningMode returningMode, NativeRelations nativeRelations,
-		ChronoUnit datetimePrecision, int maxBatchSize, boolean supportsForeignKeys, int maxAtomicWrites,
-		int readBatchSize, boolean nativeExpiry) {
+		ChronoUnit datetimePrecision, int maxBatchSize, boolean supportsForeignKeys, boolean supportsLockingReads,
+		boolean supportsAtomicUpdates, boolean supportsIsolationLevels, int maxAtomicWrites, int readBatchSize,
+		boolean nativeExpiry) {
 
 	/** The {@code maxAtomicWrites} of a backend whose transactions hold any number of rows. */
 	public static final int UNBOUNDED = Integer.MAX_VALUE;
@@ -71,7 +78,11 @@ public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, bo
 		}
 	}
 
-	/** Starts from everything supported; drivers switch off what their backend lacks. */
+	/**
+	 * Starts from everything supported, except the features added after the first drivers (locking reads, atomic
+	 * updates, isolation levels), which a driver turns on when it implements them; drivers switch off what their
+	 * backend lacks.
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -96,12 +107,18 @@ public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, bo
 			.datetimePrecision(this.datetimePrecision)
 			.maxBatchSize(this.maxBatchSize)
 			.supportsForeignKeys(this.supportsForeignKeys)
+			.supportsLockingReads(this.supportsLockingReads)
+			.supportsAtomicUpdates(this.supportsAtomicUpdates)
+			.supportsIsolationLevels(this.supportsIsolationLevels)
 			.maxAtomicWrites(this.maxAtomicWrites)
 			.readBatchSize(this.readBatchSize)
 			.nativeExpiry(this.nativeExpiry);
 	}
 
-	/** Builds {@link Capabilities}; starts with every feature on. */
+	/**
+	 * Builds {@link Capabilities}; starts with every feature on but locking reads, atomic updates and isolation
+	 * levels, so a driver written before them does not claim what it does not implement.
+	 */
 	public static final class Builder {
 
 		private NumericIds numericIds = NumericIds.GENERATED;
@@ -139,6 +156,12 @@ public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, bo
 		private int maxBatchSize = 1000;
 
 		private boolean supportsForeignKeys = true;
+
+		private boolean supportsLockingReads;
+
+		private boolean supportsAtomicUpdates;
+
+		private boolean supportsIsolationLevels;
 
 		private int maxAtomicWrites = UNBOUNDED;
 
@@ -239,6 +262,21 @@ public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, bo
 			return this;
 		}
 
+		public Builder supportsLockingReads(boolean value) {
+			this.supportsLockingReads = value;
+			return this;
+		}
+
+		public Builder supportsAtomicUpdates(boolean value) {
+			this.supportsAtomicUpdates = value;
+			return this;
+		}
+
+		public Builder supportsIsolationLevels(boolean value) {
+			this.supportsIsolationLevels = value;
+			return this;
+		}
+
 		public Builder maxAtomicWrites(int value) {
 			this.maxAtomicWrites = value;
 			return this;
@@ -260,7 +298,8 @@ public record Capabilities(boolean supportsNumericIds, NumericIds numericIds, bo
 					this.supportsSchemaNamespaces, this.supportsTransactionalDdl, this.supportsJoin,
 					this.nativeRelationLoading, this.textComparison, this.textMatching, this.upsert, this.returning,
 					this.returningMode, this.nativeRelations, this.datetimePrecision, this.maxBatchSize,
-					this.supportsForeignKeys, this.maxAtomicWrites, this.readBatchSize, this.nativeExpiry);
+					this.supportsForeignKeys, this.supportsLockingReads, this.supportsAtomicUpdates,
+					this.supportsIsolationLevels, this.maxAtomicWrites, this.readBatchSize, this.nativeExpiry);
 		}
 
 	}

@@ -32,6 +32,21 @@ public interface OrmClient {
 	<R> R transaction(Function<OrmClient, R> work);
 
 	/**
+	 * Runs work in one transaction with these options, as
+	 * {@code orm.transaction(TransactionOptions.isolation(IsolationLevel.SERIALIZABLE), tx -> ...)}. An isolation level
+	 * needs {@code Capabilities.supportsIsolationLevels()} ({@code UNSUPPORTED_OPERATION} otherwise); a transaction
+	 * that loses to a concurrent one fails with {@code TRANSACTION_CONFLICT} or {@code DEADLOCK}, both retryable: run
+	 * the whole work again.
+	 */
+	default <R> R transaction(TransactionOptions options, Function<OrmClient, R> work) {
+		if (options.isolation() != null) {
+			throw dev.farminglabs.orm.error.OrmException.unsupported(null,
+					"This client cannot run a transaction at an isolation level");
+		}
+		return transaction(work);
+	}
+
+	/**
 	 * Runs operations in order, in one transaction where the backend has them (otherwise one after another), and
 	 * returns their results in order.
 	 */

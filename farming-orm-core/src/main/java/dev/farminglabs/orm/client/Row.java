@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.farminglabs.orm.codec.JsonValues;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * One result row: the selected fields in their canonical Java types (see {@code FieldKind}) and selected relations
  * as {@code Row} or {@code List<Row>}. A field that was not selected is absent; a null field is present with null.
- * Immutable.
+ * Immutable. Serialised by Jackson as its values ({@link #asMap()}), related rows nested.
  */
 public final class Row {
 
@@ -111,7 +112,11 @@ public final class Row {
 		return this.values.keySet();
 	}
 
-	/** The values as an unmodifiable map (null values kept). */
+	/**
+	 * The values as an unmodifiable map (null values kept). Jackson serialises a row as this map, so a controller
+	 * returning a row (or a map or list holding rows, or a row holding related rows) answers with its values.
+	 */
+	@JsonValue
 	public Map<String, @Nullable Object> asMap() {
 		return this.values;
 	}

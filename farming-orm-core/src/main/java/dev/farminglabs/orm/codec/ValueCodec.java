@@ -5,6 +5,8 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -21,13 +23,21 @@ import tools.jackson.databind.JsonNode;
  * Converts the Java values callers pass into the one canonical type of each field kind, and rejects anything else
  * with a {@code VALIDATION_ERROR} that names the model and field. Canonical types: id {@code String} or {@code Long},
  * string/enum {@code String}, bool {@code Boolean}, datetime {@code Instant}, integer {@code Long}, bigint
- * {@code BigInteger} (signed 64-bit), decimal {@code BigDecimal}, json {@code JsonNode}.
+ * {@code BigInteger} (signed 64-bit), decimal {@code BigDecimal}, json {@code JsonNode}. Decimals are also accepted
+ * from their exact text ({@code "12.50"}) and datetimes from strict ISO-8601 text with an offset, as web requests
+ * carry them.
  */
 public final class ValueCodec {
 
 	private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
 
 	private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+	/** The longest decimal text parsed; longer ones are refused before parsing, which is not linear in the length. */
+	private static final int MAX_DECIMAL_TEXT = 1000;
+
+	/** The longest datetime text parsed; ISO-8601 with nanoseconds and an offset needs at most 35. */
+	private static final int MAX_DATETIME_TEXT = 64;
 
 	private ValueCodec() {
 	}
@@ -106,7 +116,11 @@ public final class ValueCodec {
 		if (value instanceof Date date) {
 			return date.toInstant();
 		}
-		throw invalid(model, field, value, "an Instant, OffsetDateTime, ZonedDateTime or Date");
+		if (value instanceof String text) {
+			return parseInstant(model, field, text);
+		}
+		throw invalid(model, field, value,
+				"an Instant, OffsetDateTime, ZonedDateTime, Date or an ISO-8601 String with an offset");
 	}
 
 	private static Long toLong(String model, FieldDefinition field, Object value) {
@@ -145,7 +159,50 @@ public final class ValueCodec {
 		if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
 			return BigDecimal.valueOf(((Number) value).longValue());
 		}
-		throw invalid(model, field, value, "a BigDecimal (or an integer); doubles would lose exactness");
+		if (value instanceof String text) {
+			return parseDecimal(model, field, text);
+		}
+		throw invalid(model, field, value,
+				"a BigDecimal, an integer or a plain decimal String as \"12.50\"; doubles would lose exactness");
+	}
+
+	/**
+	 * A decimal from its exact text: an optional minus, digits, optionally a point and digits ({@code "12.50"},
+	 * scale kept). No exponent, sign plus, spaces, grouping or locale: anything else is a {@code VALIDATION_ERROR}.
+	 */
+	private static BigDecimal parseDecimal(String model, FieldDefinition field, String text) {
+		int length = text.length();
+		boolean valid = length > 0 && length <= MAX_DECIMAL_TEXT;
+		int start = (valid && text.charAt(0) == '-') ? 1 : 0;
+		int point = -1;
+		for (int i = start; valid && i < length; i++) {
+			char c = text.charAt(i);
+			if (c == '.' && point < 0 && i > start && i < length - 1) {
+				point = i;
+			}
+			else if (c < '0' || c > '9') {
+				valid = false;
+			}
+		}
+		if (!valid || start == length) {
+			throw invalid(model, field, text, "a plain decimal String as \"-12.50\" (at most " + MAX_DECIMAL_TEXT
+					+ " characters, no exponent)");
+		}
+		return new BigDecimal(text);
+	}
+
+	/** A datetime from a strict ISO-8601 text with an offset ({@code 2024-05-01T10:15:30.5Z}, {@code ...+02:00}). */
+	private static Instant parseInstant(String model, FieldDefinition field, String text) {
+		if (text.length() <= MAX_DATETIME_TEXT) {
+			try {
+				return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				// Reported below, as every other value of the wrong form.
+			}
+		}
+		throw invalid(model, field, text,
+				"an ISO-8601 date-time with an offset as \"2024-05-01T10:15:30Z\" or \"2024-05-01T12:15:30+02:00\"");
 	}
 
 	private static JsonNode toJson(String model, FieldDefinition field, Object value) {

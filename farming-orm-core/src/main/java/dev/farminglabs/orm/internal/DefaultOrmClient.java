@@ -11,6 +11,7 @@ import dev.farminglabs.orm.client.ModelClient;
 import dev.farminglabs.orm.client.OrmClient;
 import dev.farminglabs.orm.client.OrmOptions;
 import dev.farminglabs.orm.client.Row;
+import dev.farminglabs.orm.client.TransactionOptions;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.schema.FrameworkSchema;
 import dev.farminglabs.orm.spi.Driver;
@@ -72,11 +73,28 @@ public final class DefaultOrmClient implements OrmClient {
 
 	@Override
 	public <R> R transaction(Function<OrmClient, R> work) {
+		return transaction(TransactionOptions.defaults(), work);
+	}
+
+	@Override
+	public <R> R transaction(TransactionOptions options, Function<OrmClient, R> work) {
+		if (options == null || work == null) {
+			throw OrmException.validation(null, null, "transaction needs " + ((options == null) ? "options"
+					: "work") + " (TransactionOptions.defaults() for the backend's defaults)");
+		}
 		if (!this.driver.handle().capabilities().supportsTransactions()) {
 			throw OrmException.unsupported(null,
 					"This backend has no transactions (capabilities: supportsTransactions=false)");
 		}
-		return this.driver.transaction((tx) -> work.apply(new DefaultOrmClient(this.runtime, tx, this.options)));
+		if (options.isolation() == null) {
+			return this.driver.transaction((tx) -> work.apply(new DefaultOrmClient(this.runtime, tx, this.options)));
+		}
+		if (!this.driver.handle().capabilities().supportsIsolationLevels()) {
+			throw OrmException.unsupported(null, "This backend cannot run a transaction at isolation "
+					+ options.isolation() + " (capabilities: supportsIsolationLevels=false)");
+		}
+		return this.driver.transaction(options,
+				(tx) -> work.apply(new DefaultOrmClient(this.runtime, tx, this.options)));
 	}
 
 	@Override

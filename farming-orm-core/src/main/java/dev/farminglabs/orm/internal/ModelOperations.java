@@ -19,6 +19,7 @@ import dev.farminglabs.orm.query.UpsertQuery;
 import dev.farminglabs.orm.query.WhereQuery;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.spi.Arithmetic;
 import dev.farminglabs.orm.spi.Criteria;
 import dev.farminglabs.orm.spi.CriteriaEvaluator;
 import dev.farminglabs.orm.spi.Driver;
@@ -51,15 +52,18 @@ final class ModelOperations {
 	}
 
 	List<Row> findMany(FindQuery query) {
+		requireLocking(query);
 		return this.relations.read(this.model.planner().plan(query, query.take()));
 	}
 
 	Optional<Row> findFirst(FindQuery query) {
+		requireLocking(query);
 		Integer take = query.take();
 		return first(this.relations.read(this.model.planner().plan(query, (take != null) ? Math.min(take, 1) : 1)));
 	}
 
 	Optional<Row> findUnique(FindQuery query) {
+		requireLocking(query);
 		Criteria where = this.model.criteria().resolve(query.filters());
 		UniqueLookup.of(definition(), where, "findUnique");
 		ReadPlan plan = this.model.planner().plan(query, where, 1, 0, List.of());
@@ -67,6 +71,7 @@ final class ModelOperations {
 	}
 
 	Stream<Row> stream(FindQuery query) {
+		requireLocking(query);
 		ReadPlan plan = this.model.planner().plan(query, query.take());
 		this.relations.check(plan);
 		Stream<Map<String, @Nullable Object>> stored = this.driver.stream(definition(), plan.query());
@@ -130,6 +135,7 @@ final class ModelOperations {
 	Optional<Row> update(UpdateQuery query) {
 		Criteria where = requiredWhere(query, "update");
 		Map<String, @Nullable Object> changes = this.model.writer().changes(requiredData(query.data(), "update"));
+		requireAtomicUpdates(changes);
 		if (changes.isEmpty()) {
 			return first(this.driver.find(definition(), firstMatch(where)).stream().map(this::full).toList());
 		}
@@ -139,6 +145,7 @@ final class ModelOperations {
 	long updateMany(UpdateQuery query) {
 		Criteria where = requiredWhere(query, "updateMany");
 		Map<String, @Nullable Object> changes = this.model.writer().changes(requiredData(query.data(), "updateMany"));
+		requireAtomicUpdates(changes);
 		if (changes.isEmpty()) {
 			return this.driver.count(definition(), where);
 		}
@@ -157,6 +164,7 @@ final class ModelOperations {
 		Map<String, @Nullable Object> create = this.model.writer().createRow(withKey(createInput, lookup));
 		requireIdGeneration(create);
 		Map<String, @Nullable Object> changes = this.model.writer().changes(requiredData(query.update(), "upsert update"));
+		requireAtomicUpdates(changes);
 		for (Map.Entry<String, Object> key : lookup.values().entrySet()) {
 			if (changes.containsKey(key.getKey()) && !CriteriaEvaluator.same(changes.get(key.getKey()), key.getValue())) {
 				throw OrmException.validation(definition().name(), key.getKey(), "Model '" + definition().name()
@@ -174,6 +182,32 @@ final class ModelOperations {
 
 	long deleteMany(WhereQuery query) {
 		return this.driver.deleteAll(definition(), requiredWhere(query, "deleteMany"));
+	}
+
+	/** Refuses a locking read on a backend that cannot lock rows, before it reaches the driver. */
+	private void requireLocking(FindQuery query) {
+		if (query.isForUpdate() && !this.capabilities.supportsLockingReads()) {
+			throw OrmException.unsupported(definition().name(), "Model '" + definition().name()
+					+ "': this backend cannot lock the rows it reads (capabilities: supportsLockingReads=false);"
+					+ " use Update.increment/decrement or a compare-and-set updateMany instead");
+		}
+	}
+
+	/** Refuses atomic number updates on a backend that cannot apply them, before they reach the driver. */
+	private void requireAtomicUpdates(Map<String, @Nullable Object> changes) {
+		if (this.capabilities.supportsAtomicUpdates()) {
+			return;
+		}
+		for (Map.Entry<String, @Nullable Object> change : changes.entrySet()) {
+			if (change.getValue() instanceof Arithmetic) {
+				throw OrmException.builder(dev.farminglabs.orm.error.OrmErrorCode.UNSUPPORTED_OPERATION, "Model '"
+						+ definition().name() + "' field '" + change.getKey() + "': this backend cannot apply atomic"
+						+ " updates (capabilities: supportsAtomicUpdates=false)")
+					.model(definition().name())
+					.target(List.of(change.getKey()))
+					.build();
+			}
+		}
 	}
 
 	/** Refuses writes to a model with an integer id on a backend that has none ({@code numericIds=NONE}). */

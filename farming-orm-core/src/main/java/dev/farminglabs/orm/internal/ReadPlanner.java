@@ -79,11 +79,16 @@ final class ReadPlanner {
 			}
 			FindQuery nested = nestedByName.getOrDefault(name, new FindQuery());
 			checkPaging(nested.take(), nested.skip(), " relation '" + name + "'");
+			if (nested.isForUpdate()) {
+				throw OrmException.validation(this.model.name(), name, "Model '" + this.model.name() + "' relation '"
+						+ name + "' cannot be read forUpdate: only the rows of the model read are locked");
+			}
 			relations.add(new ReadPlan.RelationPlan(relation, nested));
 			fetched.add(this.model.field(relation.localField()));
 		}
 		List<Sort> orderBy = sorts(query.orderBy());
-		ReadQuery read = new ReadQuery(this.expiry.live(where), orderBy, take, skip, List.copyOf(fetched));
+		ReadQuery read = new ReadQuery(this.expiry.live(where), orderBy, take, skip, List.copyOf(fetched),
+				query.isForUpdate());
 		return new ReadPlan(this.model, read, shown, relations);
 	}
 

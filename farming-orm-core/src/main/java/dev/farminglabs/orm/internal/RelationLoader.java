@@ -68,7 +68,9 @@ final class RelationLoader {
 	 * without an order give them.
 	 */
 	private Optional<List<Row>> readJoined(ReadPlan plan) {
-		if (plan.relations().isEmpty() || !this.driver.handle().capabilities().nativeRelationLoading()) {
+		// A locking read locks the model's rows only: its relations are loaded by follow-up reads.
+		if (plan.relations().isEmpty() || !this.driver.handle().capabilities().nativeRelationLoading()
+				|| plan.query().lock()) {
 			return Optional.empty();
 		}
 		NativeRelations kinds = this.driver.handle().capabilities().nativeRelations();

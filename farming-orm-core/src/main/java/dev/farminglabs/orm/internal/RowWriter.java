@@ -7,7 +7,10 @@ import java.util.Map;
 
 import dev.farminglabs.orm.codec.UuidV7;
 import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.query.Update;
 import dev.farminglabs.orm.schema.FieldDefinition;
+import dev.farminglabs.orm.schema.FieldKind;
+import dev.farminglabs.orm.spi.Arithmetic;
 import dev.farminglabs.orm.schema.IdStrategy;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import org.jspecify.annotations.Nullable;
@@ -65,11 +68,15 @@ final class RowWriter {
 		Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 		for (Map.Entry<String, @Nullable Object> entry : input.entrySet()) {
 			FieldDefinition field = this.model.field(entry.getKey());
-			Object value = normalize(field, entry.getValue());
 			if (field.isId()) {
 				throw OrmException.validation(this.model.name(), field.name(),
 						"Model '" + this.model.name() + "' id field '" + field.name() + "' cannot be changed");
 			}
+			if (entry.getValue() instanceof Update update) {
+				changes.put(field.name(), arithmetic(field, update));
+				continue;
+			}
+			Object value = normalize(field, entry.getValue());
 			if (value == null && !field.nullable()) {
 				throw nullNotAllowed(field);
 			}
@@ -89,6 +96,44 @@ final class RowWriter {
 			}
 		}
 		return input;
+	}
+
+	/**
+	 * The canonical form of an atomic number update: only on integer, bigint and decimal fields, with an amount the
+	 * field accepts; a decrement becomes the addition of the negated amount.
+	 */
+	private Arithmetic arithmetic(FieldDefinition field, Update update) {
+		FieldKind kind = field.kind();
+		if (kind != FieldKind.INTEGER && kind != FieldKind.BIGINT && kind != FieldKind.DECIMAL) {
+			throw OrmException.validation(this.model.name(), field.name(), "Model '" + this.model.name() + "' field '"
+					+ field.name() + "' is " + kind.name().toLowerCase(java.util.Locale.ROOT) + ": Update."
+					+ update.operation().name().toLowerCase(java.util.Locale.ROOT)
+					+ " applies to integer, bigint and decimal fields only");
+		}
+		Object amount = normalize(field, update.amount());
+		if (amount == null) {
+			throw OrmException.validation(this.model.name(), field.name(),
+					"Model '" + this.model.name() + "' field '" + field.name() + "' update needs an amount");
+		}
+		return switch (update.operation()) {
+			case INCREMENT -> new Arithmetic(Arithmetic.Kind.ADD, amount);
+			case DECREMENT -> new Arithmetic(Arithmetic.Kind.ADD, negated(field, amount));
+			case MULTIPLY -> new Arithmetic(Arithmetic.Kind.MULTIPLY, amount);
+		};
+	}
+
+	private Object negated(FieldDefinition field, Object amount) {
+		if (amount instanceof Long number) {
+			if (number == Long.MIN_VALUE) {
+				throw OrmException.validation(this.model.name(), field.name(), "Model '" + this.model.name()
+						+ "' field '" + field.name() + "': cannot decrement by " + number + " (outside the 64-bit range)");
+			}
+			return -number;
+		}
+		if (amount instanceof java.math.BigInteger number) {
+			return normalize(field, number.negate());
+		}
+		return ((java.math.BigDecimal) amount).negate();
 	}
 
 	@Nullable Object normalize(FieldDefinition field, @Nullable Object value) {

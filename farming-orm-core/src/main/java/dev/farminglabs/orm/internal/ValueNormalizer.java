@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import dev.farminglabs.orm.codec.ValueCodec;
+import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.query.Update;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +19,12 @@ final class ValueNormalizer {
 	}
 
 	@Nullable Object normalize(String model, FieldDefinition field, @Nullable Object value) {
+		if (value instanceof Update update) {
+			throw OrmException.validation(model, field.name(), "Model '" + model + "' field '" + field.name()
+					+ "': Update." + update.operation().name().toLowerCase(java.util.Locale.ROOT)
+					+ " applies only to update data (update, updateMany, the update of upsert), not to create data"
+					+ " or filters");
+		}
 		Object canonical = ValueCodec.toCanonical(model, field, value);
 		return (canonical instanceof Instant instant) ? truncate(instant) : canonical;
 	}

@@ -24,7 +24,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MemoryDatabase {
 
-	/** What the memory runtime can do: everything, with nanosecond datetimes, relations loaded by the client. */
+	/**
+	 * What the memory runtime can do: everything, with nanosecond datetimes, relations loaded by the client.
+	 * Transactions are serialised (each holds the database's write lock), so they run at {@code SERIALIZABLE} whatever
+	 * level is asked for, and a locking read in one holds its rows to the end.
+	 */
 	public static final Capabilities CAPABILITIES = Capabilities.builder()
 		.supportsJoin(false)
 		.nativeRelationLoading(false)
@@ -33,6 +37,9 @@ public final class MemoryDatabase {
 		.returningMode(ReturningMode.NATIVE)
 		.datetimePrecision(ChronoUnit.NANOS)
 		.maxBatchSize(10_000)
+		.supportsLockingReads(true)
+		.supportsAtomicUpdates(true)
+		.supportsIsolationLevels(true)
 		.build();
 
 	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();

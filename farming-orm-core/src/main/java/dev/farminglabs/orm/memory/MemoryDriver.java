@@ -10,10 +10,12 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import dev.farminglabs.orm.client.DriverHandle;
+import dev.farminglabs.orm.client.TransactionOptions;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.schema.FrameworkSchema;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.UniqueConstraint;
+import dev.farminglabs.orm.spi.Arithmetic;
 import dev.farminglabs.orm.spi.Criteria;
 import dev.farminglabs.orm.spi.CriteriaEvaluator;
 import dev.farminglabs.orm.spi.Driver;
@@ -133,6 +135,15 @@ final class MemoryDriver implements Driver {
 		return this.database.write(() -> work.apply(this));
 	}
 
+	/**
+	 * Every memory transaction holds the database's write lock from start to end, so it runs serializably whatever
+	 * level is asked for, and reads in it ({@code forUpdate} or not) see rows no one else can change.
+	 */
+	@Override
+	public <R> R transaction(TransactionOptions options, Function<Driver, R> work) {
+		return transaction(work);
+	}
+
 	@Override
 	public SchemaManager schemaManager() {
 		return this.schemaManager;
@@ -186,7 +197,12 @@ final class MemoryDriver implements Driver {
 		MemoryTable table = table(model);
 		Object id = current.get(model.idField().name());
 		Map<String, @Nullable Object> row = new LinkedHashMap<>(current);
-		row.putAll(changes);
+		for (Map.Entry<String, @Nullable Object> change : changes.entrySet()) {
+			Object value = change.getValue();
+			// Under the write lock: the stored value cannot change between this read and the put below.
+			row.put(change.getKey(), (value instanceof Arithmetic arithmetic)
+					? arithmetic.applyTo(model, model.field(change.getKey()), current.get(change.getKey())) : value);
+		}
 		this.constraints.checkUnique(model, table, row, id);
 		this.constraints.checkReferences(model, row);
 		Map<String, @Nullable Object> stored = Collections.unmodifiableMap(row);

@@ -26,6 +26,8 @@ public final class FindQuery extends FilterableQuery<FindQuery> {
 
 	private int skip;
 
+	private boolean forUpdate;
+
 	public FindQuery() {
 	}
 
@@ -89,6 +91,23 @@ public final class FindQuery extends FilterableQuery<FindQuery> {
 	public FindQuery skip(int count) {
 		this.skip = count;
 		return this;
+	}
+
+	/**
+	 * Locks the rows read until the enclosing transaction ends ({@code SELECT ... FOR UPDATE}), so a read-modify-write
+	 * in {@code orm.transaction} (or a Spring transaction) cannot lose a concurrent write: another locking read or
+	 * write of those rows waits. Outside a transaction the lock ends with the read. Only the model's own rows are
+	 * locked, not those of selected relations. Needs {@code Capabilities.supportsLockingReads()}; elsewhere the read
+	 * fails with {@code UNSUPPORTED_OPERATION}.
+	 */
+	public FindQuery forUpdate() {
+		this.forUpdate = true;
+		return this;
+	}
+
+	/** Whether the read locks its rows ({@link #forUpdate()}). */
+	public boolean isForUpdate() {
+		return this.forUpdate;
 	}
 
 	/** The selected fields, or {@code null} for every field. */

@@ -8,6 +8,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import dev.farminglabs.orm.client.DriverHandle;
+import dev.farminglabs.orm.client.TransactionOptions;
+import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.UniqueConstraint;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +67,10 @@ public interface Driver {
 		return stored;
 	}
 
-	/** Applies changes to the first matching row in id order; returns that row after the change. */
+	/**
+	 * Applies changes to the first matching row in id order; returns that row after the change. A change may be an
+	 * {@link Arithmetic} instead of a value, to apply to the stored value atomically.
+	 */
 	Optional<Map<String, @Nullable Object>> updateFirst(ModelDefinition model, Criteria where,
 			Map<String, @Nullable Object> changes);
 
@@ -92,6 +97,19 @@ public interface Driver {
 	 * {@code TRANSACTION_CONFLICT}; only a commit whose outcome is unknown may be retried.
 	 */
 	<R> R transaction(Function<Driver, R> work);
+
+	/**
+	 * Runs work in a transaction with these options: at the isolation level asked for or a stronger one. Only called
+	 * with an isolation level when the capabilities declare {@code supportsIsolationLevels}. A serialization failure
+	 * is a {@code TRANSACTION_CONFLICT} (retryable); asking a nested transaction for a stronger level than the
+	 * enclosing one runs at is a {@code VALIDATION_ERROR}.
+	 */
+	default <R> R transaction(TransactionOptions options, Function<Driver, R> work) {
+		if (options.isolation() != null) {
+			throw OrmException.unsupported(null, "This driver cannot run a transaction at an isolation level");
+		}
+		return transaction(work);
+	}
 
 	/** Creates and inspects the backend's tables, collections and indexes. */
 	SchemaManager schemaManager();

@@ -89,16 +89,18 @@ class CapabilitiesTest {
 				valid.supportsSchemaNamespaces(), valid.supportsTransactionalDdl(), valid.supportsJoin(),
 				valid.nativeRelationLoading(), valid.textComparison(), valid.textMatching(), valid.upsert(),
 				valid.returning(), valid.returningMode(), valid.nativeRelations(), valid.datetimePrecision(),
-				valid.maxBatchSize(), valid.supportsForeignKeys(), valid.maxAtomicWrites(), valid.readBatchSize(),
-				valid.nativeExpiry()))
+				valid.maxBatchSize(), valid.supportsForeignKeys(), valid.supportsLockingReads(),
+				valid.supportsAtomicUpdates(), valid.supportsIsolationLevels(), valid.maxAtomicWrites(),
+				valid.readBatchSize(), valid.nativeExpiry()))
 			.withMessageContaining("supportsNumericIds");
 		assertThatIllegalArgumentException().isThrownBy(() -> new Capabilities(true, NumericIds.NONE,
 				valid.supportsJson(), valid.supportsDates(), valid.supportsBooleans(), valid.supportsTransactions(),
 				valid.supportsSchemaNamespaces(), valid.supportsTransactionalDdl(), valid.supportsJoin(),
 				valid.nativeRelationLoading(), valid.textComparison(), valid.textMatching(), valid.upsert(),
 				valid.returning(), valid.returningMode(), valid.nativeRelations(), valid.datetimePrecision(),
-				valid.maxBatchSize(), valid.supportsForeignKeys(), valid.maxAtomicWrites(), valid.readBatchSize(),
-				valid.nativeExpiry()))
+				valid.maxBatchSize(), valid.supportsForeignKeys(), valid.supportsLockingReads(),
+				valid.supportsAtomicUpdates(), valid.supportsIsolationLevels(), valid.maxAtomicWrites(),
+				valid.readBatchSize(), valid.nativeExpiry()))
 			.withMessageContaining("supportsNumericIds");
 	}
 

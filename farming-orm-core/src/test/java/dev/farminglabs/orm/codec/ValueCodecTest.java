@@ -142,8 +142,21 @@ class ValueCodecTest {
 	void rejectsDatetimesWithoutAZoneAndOtherTypes() {
 		rejected("at", LocalDateTime.of(2024, 5, 1, 10, 15));
 		rejected("at", LocalDate.of(2024, 5, 1));
-		rejected("at", "2024-05-01T10:15:30Z");
 		rejected("at", 1714558530000L);
+	}
+
+	@Test
+	void takesDatetimesFromStrictIso8601TextWithAnOffset() {
+		assertThat(canonical("at", "2024-05-01T10:15:30Z")).isEqualTo(Instant.parse("2024-05-01T10:15:30Z"));
+		assertThat(canonical("at", "2024-05-01T12:15:30.123456+02:00"))
+			.isEqualTo(Instant.parse("2024-05-01T10:15:30.123456Z"));
+		assertThat(canonical("at", "2024-05-01T10:15Z")).isEqualTo(Instant.parse("2024-05-01T10:15:00Z"));
+		for (String bad : new String[] { "2024-05-01T10:15:30", "2024-05-01", "2024-02-30T10:15:30Z",
+				"2024-05-01 10:15:30Z", "1714558530000", " 2024-05-01T10:15:30Z", "2024-05-01T10:15:30Z[UTC]",
+				"2024-05-01T25:00:00Z", "May 1, 2024", "", "2024-05-01T10:15:30.1234567891Z",
+				"2024-05-01T10:15:30" + "0".repeat(100) + "Z" }) {
+			assertThat(rejected("at", bad).getMessage()).as(bad).contains("ISO-8601");
+		}
 	}
 
 	@Test
@@ -180,7 +193,18 @@ class ValueCodecTest {
 		assertThat(canonical("amount", 3)).isEqualTo(new BigDecimal("3"));
 		assertThat(rejected("amount", 0.1).getMessage()).contains("exactness");
 		rejected("amount", 0.1f);
-		rejected("amount", "12.50");
+	}
+
+	@Test
+	void takesDecimalsFromTheirExactTextKeepingTheScale() {
+		assertThat((BigDecimal) canonical("amount", "12.50")).hasToString("12.50");
+		assertThat((BigDecimal) canonical("amount", "-0.001")).hasToString("-0.001");
+		assertThat((BigDecimal) canonical("amount", "7")).hasToString("7");
+		assertThat((BigDecimal) canonical("amount", "9".repeat(1000))).isEqualTo(new BigDecimal("9".repeat(1000)));
+		for (String bad : new String[] { "", "-", ".5", "5.", "1e3", "1E+2147483647", "+1", " 1", "1 ", "1,5",
+				"1_000", "NaN", "Infinity", "0x10", "1.2.3", "--1", "１２", "9".repeat(1001) }) {
+			rejected("amount", bad);
+		}
 	}
 
 	@Test

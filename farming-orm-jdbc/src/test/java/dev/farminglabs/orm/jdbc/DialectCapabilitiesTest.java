@@ -74,6 +74,9 @@ class DialectCapabilitiesTest {
 		.datetimePrecision(ChronoUnit.NANOS)
 		.maxBatchSize(10_000)
 		.supportsForeignKeys(true)
+		.supportsLockingReads(true)
+		.supportsAtomicUpdates(true)
+		.supportsIsolationLevels(true)
 		.build();
 
 	private static final Capabilities H2 = Capabilities.builder()
@@ -95,6 +98,9 @@ class DialectCapabilitiesTest {
 		.datetimePrecision(ChronoUnit.MICROS)
 		.maxBatchSize(1000)
 		.supportsForeignKeys(true)
+		.supportsLockingReads(true)
+		.supportsAtomicUpdates(true)
+		.supportsIsolationLevels(true)
 		.build();
 
 	private static final Capabilities SQLITE = Capabilities.builder()
@@ -116,6 +122,9 @@ class DialectCapabilitiesTest {
 		.datetimePrecision(ChronoUnit.MICROS)
 		.maxBatchSize(500)
 		.supportsForeignKeys(true)
+		.supportsLockingReads(true)
+		.supportsAtomicUpdates(true)
+		.supportsIsolationLevels(true)
 		.build();
 
 	private static final Capabilities POSTGRESQL = Capabilities.builder()
@@ -137,6 +146,9 @@ class DialectCapabilitiesTest {
 		.datetimePrecision(ChronoUnit.MICROS)
 		.maxBatchSize(1000)
 		.supportsForeignKeys(true)
+		.supportsLockingReads(true)
+		.supportsAtomicUpdates(true)
+		.supportsIsolationLevels(true)
 		.build();
 
 	private static final Capabilities MARIADB = Capabilities.builder()
@@ -158,6 +170,9 @@ class DialectCapabilitiesTest {
 		.datetimePrecision(ChronoUnit.MICROS)
 		.maxBatchSize(1000)
 		.supportsForeignKeys(true)
+		.supportsLockingReads(true)
+		.supportsAtomicUpdates(true)
+		.supportsIsolationLevels(true)
 		.build();
 
 	private static final Capabilities MYSQL = Capabilities.builder()
@@ -179,6 +194,9 @@ class DialectCapabilitiesTest {
 		.datetimePrecision(ChronoUnit.MICROS)
 		.maxBatchSize(1000)
 		.supportsForeignKeys(true)
+		.supportsLockingReads(true)
+		.supportsAtomicUpdates(true)
+		.supportsIsolationLevels(true)
 		.build();
 
 	private static final Capabilities ANSI = Capabilities.builder()
@@ -200,6 +218,9 @@ class DialectCapabilitiesTest {
 		.datetimePrecision(ChronoUnit.MICROS)
 		.maxBatchSize(500)
 		.supportsForeignKeys(true)
+		.supportsLockingReads(false)
+		.supportsAtomicUpdates(true)
+		.supportsIsolationLevels(true)
 		.build();
 
 	/**

@@ -322,4 +322,23 @@ public abstract class ValidationTck extends TckSupport {
 		}
 	}
 
+	@Test
+	void decimalsAreTakenFromTheirExactTextAndDatetimesFromIso8601TextWithAnOffset() {
+		Row row = model("user").create(Data.of("email", "text@example.com", "name", "Text", "balance", "12.50",
+				"createdAt", "2024-05-01T12:15:30.25+02:00"));
+		assertThat(row.getDecimal("balance")).hasToString("12.50");
+		assertThat(row.getInstant("createdAt")).isEqualTo(Instant.parse("2024-05-01T10:15:30.25Z"));
+		assertThat(model("user").findMany((q) -> q.where("balance", "12.50").where("createdAt",
+				gt("2024-05-01T10:15:30Z")))).extracting((found) -> found.getString("email"))
+			.containsExactly("text@example.com");
+		assertRejected("user", "balance",
+				() -> model("user").create(Data.of("email", "e@example.com", "name", "E", "balance", "1e3")));
+		assertRejected("user", "balance",
+				() -> model("user").create(Data.of("email", "c@example.com", "name", "C", "balance", "12,50")));
+		assertRejected("user", "createdAt", () -> model("user")
+			.create(Data.of("email", "l@example.com", "name", "L", "createdAt", "2024-05-01T10:15:30")));
+		assertRejected("user", "createdAt", () -> model("user")
+			.create(Data.of("email", "z@example.com", "name", "Z", "createdAt", "2024-05-01T10:15:30Z[Europe/Paris]")));
+	}
+
 }

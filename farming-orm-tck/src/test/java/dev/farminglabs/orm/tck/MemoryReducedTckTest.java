@@ -67,4 +67,18 @@ class MemoryReducedTckTest {
 		}
 	}
 
+	@Nested
+	class Concurrency extends ConcurrencyTck {
+		Concurrency() {
+			super(WITHOUT_TRANSACTIONS);
+		}
+	}
+
+	@Nested
+	class Races extends RaceTck {
+		Races() {
+			super(WITHOUT_TRANSACTIONS);
+		}
+	}
+
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The whole TCK on a memory database that declares what weaker backends lack — no transactions, no upsert, no text
- * matching, no foreign keys, no schema namespaces — so the {@code UNSUPPORTED_OPERATION} paths of the suite run
+ * matching, no foreign keys, no schema namespaces, no locking reads, atomic updates or isolation levels — so the
+ * {@code UNSUPPORTED_OPERATION} paths of the suite run
  * too, and the client is shown to refuse those features before reaching the driver.
  */
 class MemoryRestrictedTckTest {
@@ -20,6 +21,9 @@ class MemoryRestrictedTckTest {
 		.textMatching(TextMatching.NONE)
 		.supportsForeignKeys(false)
 		.supportsSchemaNamespaces(false)
+		.supportsLockingReads(false)
+		.supportsAtomicUpdates(false)
+		.supportsIsolationLevels(false)
 		.build();
 
 	static final TckBackend BACKEND = () -> new MemoryDatabase(RESTRICTED);
@@ -139,6 +143,20 @@ class MemoryRestrictedTckTest {
 	@Nested
 	class KeyValues extends KeyValueTck {
 		KeyValues() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Concurrency extends ConcurrencyTck {
+		Concurrency() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Races extends RaceTck {
+		Races() {
 			super(BACKEND);
 		}
 	}

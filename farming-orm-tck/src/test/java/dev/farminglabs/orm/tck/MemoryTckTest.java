@@ -127,4 +127,18 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class Concurrency extends ConcurrencyTck {
+		Concurrency() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Races extends RaceTck {
+		Races() {
+			super(BACKEND);
+		}
+	}
+
 }

@@ -41,6 +41,10 @@ public class AnsiDialect extends SqlDialect {
 			.returningMode(ReturningMode.REFETCH)
 			.datetimePrecision(ChronoUnit.MICROS)
 			.maxBatchSize(500)
+			// The standard has FOR UPDATE on cursors only, so a locking SELECT is not guaranteed.
+			.supportsLockingReads(false)
+			.supportsAtomicUpdates(true)
+			.supportsIsolationLevels(true)
 			.build();
 	}
 

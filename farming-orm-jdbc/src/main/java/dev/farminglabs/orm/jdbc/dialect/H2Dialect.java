@@ -34,6 +34,9 @@ public class H2Dialect extends SqlDialect {
 			.returningMode(ReturningMode.REFETCH)
 			.datetimePrecision(ChronoUnit.MICROS)
 			.maxBatchSize(1000)
+			.supportsLockingReads(true)
+			.supportsAtomicUpdates(true)
+			.supportsIsolationLevels(true)
 			.build();
 	}
 
@@ -64,6 +67,15 @@ public class H2Dialect extends SqlDialect {
 	@Override
 	public String comparable(FieldDefinition field, String expression) {
 		return (field.kind() == FieldKind.DECIMAL) ? "CAST(" + expression + " AS DECFLOAT)" : expression;
+	}
+
+	/**
+	 * {@code = ANY (ARRAY[...])} rather than {@code IN (...)}: H2 2.4 binds a check's {@code IN} list to the session
+	 * that created it, so once that connection closes every write of the column fails as "Check constraint invalid".
+	 */
+	@Override
+	public String enumCheck(String quotedColumn, FieldDefinition field) {
+		return quotedColumn + " = ANY (ARRAY[" + enumLiterals(field) + "])";
 	}
 
 	@Override

@@ -32,6 +32,8 @@ final class H2Errors extends SqlErrors {
 			case 42101, 42102, 42103, 42104 -> OrmErrorCode.MISSING_TABLE;
 			case 90079 -> OrmErrorCode.MISSING_SCHEMA;
 			case 40001 -> OrmErrorCode.DEADLOCK;
+			// "Concurrent update": another transaction changed or deleted the row (a serialization failure).
+			case 90131 -> OrmErrorCode.TRANSACTION_CONFLICT;
 			case 50200, 57014 -> OrmErrorCode.TIMEOUT;
 			default -> null;
 		};

@@ -1,6 +1,7 @@
 package dev.farminglabs.orm.jdbc.dialect;
 
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.farminglabs.orm.capability.Capabilities;
@@ -39,6 +40,9 @@ public class MysqlDialect extends SqlDialect {
 			.returningMode(ReturningMode.REFETCH)
 			.datetimePrecision(ChronoUnit.MICROS)
 			.maxBatchSize(1000)
+			.supportsLockingReads(true)
+			.supportsAtomicUpdates(true)
+			.supportsIsolationLevels(true)
 			.build();
 	}
 
@@ -50,6 +54,32 @@ public class MysqlDialect extends SqlDialect {
 	@Override
 	public String quote(String identifier) {
 		return '`' + identifier + '`';
+	}
+
+	/**
+	 * A backslash escapes in MySQL and MariaDB string literals unless {@code NO_BACKSLASH_ESCAPES} is set, so a text
+	 * holding one is written without any: its backslashes as {@code CHAR(92 USING utf8mb4)}, concatenated with the
+	 * quoted pieces between them. (A hexadecimal literal would do for MySQL, but MariaDB prints a check's expression
+	 * back with a raw backslash and then fails to parse its own table definition.)
+	 */
+	@Override
+	public String stringLiteral(String text) {
+		if (text.indexOf('\\') < 0) {
+			return literal(text);
+		}
+		List<String> parts = new ArrayList<>();
+		int start = 0;
+		for (int at = text.indexOf('\\'); at >= 0; at = text.indexOf('\\', start)) {
+			if (at > start) {
+				parts.add(literal(text.substring(start, at)));
+			}
+			parts.add("CHAR(92 USING utf8mb4)");
+			start = at + 1;
+		}
+		if (start < text.length()) {
+			parts.add(literal(text.substring(start)));
+		}
+		return "(CONCAT(" + String.join(", ", parts) + "))";
 	}
 
 	@Override

@@ -27,6 +27,8 @@ final class MysqlErrors extends SqlErrors {
 			case 1146 -> OrmErrorCode.MISSING_TABLE;
 			case 1049 -> OrmErrorCode.MISSING_SCHEMA;
 			case 1213 -> OrmErrorCode.DEADLOCK;
+			// MariaDB's "Record has changed since last read" (innodb_snapshot_isolation): a serialization failure.
+			case 1020 -> OrmErrorCode.TRANSACTION_CONFLICT;
 			case 1205, 3024, 1969 -> OrmErrorCode.TIMEOUT;
 			default -> null;
 		};

@@ -15,6 +15,12 @@ final class OnConflictUpsert {
 
 	static String render(SqlDialect dialect, ModelDefinition model, UniqueConstraint key,
 			List<FieldDefinition> columns, List<FieldDefinition> changed) {
+		return render(dialect, model, key, columns, changed, changed.stream().map(dialect::placeholder).toList());
+	}
+
+	/** With the SET expression of each changed column (a placeholder, or an atomic change of the stored value). */
+	static String render(SqlDialect dialect, ModelDefinition model, UniqueConstraint key,
+			List<FieldDefinition> columns, List<FieldDefinition> changed, List<String> setExpressions) {
 		String placeholders = columns.stream().map(dialect::placeholder).collect(Collectors.joining(", "));
 		String conflict = key.columns().stream().map(dialect::quote).collect(Collectors.joining(", "));
 		String updates;
@@ -24,9 +30,11 @@ final class OnConflictUpsert {
 			updates = first + " = EXCLUDED." + first;
 		}
 		else {
-			updates = changed.stream()
-				.map((field) -> dialect.quote(field.column()) + " = " + dialect.placeholder(field))
-				.collect(Collectors.joining(", "));
+			List<String> sets = new java.util.ArrayList<>(changed.size());
+			for (int i = 0; i < changed.size(); i++) {
+				sets.add(dialect.quote(changed.get(i).column()) + " = " + setExpressions.get(i));
+			}
+			updates = String.join(", ", sets);
 		}
 		return "INSERT INTO " + dialect.table(model) + " (" + dialect.columns(columns) + ") VALUES ("
 				+ placeholders + ") ON CONFLICT (" + conflict + ") DO UPDATE SET " + updates;

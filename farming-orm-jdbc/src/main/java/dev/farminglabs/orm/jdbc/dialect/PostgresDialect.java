@@ -32,6 +32,9 @@ public class PostgresDialect extends SqlDialect {
 			.returningMode(ReturningMode.NATIVE)
 			.datetimePrecision(ChronoUnit.MICROS)
 			.maxBatchSize(1000)
+			.supportsLockingReads(true)
+			.supportsAtomicUpdates(true)
+			.supportsIsolationLevels(true)
 			.build();
 	}
 
@@ -56,6 +59,18 @@ public class PostgresDialect extends SqlDialect {
 				+ maxId + ")";
 	}
 
+	/**
+	 * A text holding a backslash is written as an escape string ({@code E'...'}, backslashes doubled), which means
+	 * the same whatever {@code standard_conforming_strings} says.
+	 */
+	@Override
+	public String stringLiteral(String text) {
+		if (text.indexOf('\\') < 0) {
+			return literal(text);
+		}
+		return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+	}
+
 	@Override
 	public boolean cursorsNeedTransaction() {
 		return true;
@@ -75,6 +90,12 @@ public class PostgresDialect extends SqlDialect {
 	public String upsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
 			List<FieldDefinition> changed) {
 		return OnConflictUpsert.render(this, model, key, columns, changed);
+	}
+
+	@Override
+	public String upsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
+			List<FieldDefinition> changed, List<String> setExpressions) {
+		return OnConflictUpsert.render(this, model, key, columns, changed, setExpressions);
 	}
 
 	@Override

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.farminglabs.orm.capability.Capabilities;
+import dev.farminglabs.orm.client.IsolationLevel;
 import dev.farminglabs.orm.query.Operator;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.FieldKind;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.UniqueConstraint;
+import dev.farminglabs.orm.spi.Arithmetic;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -149,6 +151,42 @@ public abstract class SqlDialect {
 		return " FOR UPDATE";
 	}
 
+	/**
+	 * A statement that takes the write lock a locking read of the model needs, run first in the read's transaction,
+	 * for databases whose {@code SELECT} cannot lock rows ({@link #forUpdate()} empty); {@code null} where
+	 * {@code FOR UPDATE} locks them.
+	 */
+	public @Nullable String writeLock(ModelDefinition model) {
+		return null;
+	}
+
+	/**
+	 * Whether the database computes an atomic change of this field exactly ({@code SET c = c + ?}). Decimals kept as
+	 * text are not: the driver computes them under a row lock.
+	 */
+	public boolean nativeArithmetic(FieldDefinition field) {
+		return !(field.kind() == FieldKind.DECIMAL && decimalsAsText());
+	}
+
+	/**
+	 * The expression of an atomic change of a column ({@code c + ?}, {@code c * ?}); adds the parameters it uses. A
+	 * result outside the column's range must fail, not wrap or lose precision.
+	 */
+	public String arithmetic(String column, Arithmetic.Kind kind, SqlValue amount, List<SqlValue> params) {
+		params.add(amount);
+		return column + ((kind == Arithmetic.Kind.ADD) ? " + " : " * ") + "?";
+	}
+
+	/** The JDBC isolation level ({@code Connection.TRANSACTION_...}) a transaction asking for {@code level} runs at. */
+	public int isolation(IsolationLevel level) {
+		return switch (level) {
+			case READ_UNCOMMITTED -> Connection.TRANSACTION_READ_UNCOMMITTED;
+			case READ_COMMITTED -> Connection.TRANSACTION_READ_COMMITTED;
+			case REPEATABLE_READ -> Connection.TRANSACTION_REPEATABLE_READ;
+			case SERIALIZABLE -> Connection.TRANSACTION_SERIALIZABLE;
+		};
+	}
+
 	/** Whether {@code INSERT/UPDATE/DELETE ... RETURNING} is available for this statement kind. */
 	public abstract boolean returning(StatementKind kind);
 
@@ -161,6 +199,15 @@ public abstract class SqlDialect {
 	public String upsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
 			List<FieldDefinition> changed) {
 		throw new UnsupportedOperationException(name() + " has no native upsert the driver uses");
+	}
+
+	/**
+	 * As {@link #upsert(ModelDefinition, UniqueConstraint, List, List)}, with the SET expression of each changed
+	 * column given ({@code ?}, or an atomic change such as {@code c + ?} rendered by {@link #arithmetic}).
+	 */
+	public String upsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
+			List<FieldDefinition> changed, List<String> setExpressions) {
+		return upsert(model, key, columns, changed);
 	}
 
 	/** Binds a canonical value of a field. */
@@ -195,10 +242,14 @@ public abstract class SqlDialect {
 	protected abstract boolean decimalsAsText();
 
 
-	/** A CHECK constraint body restricting an enum column to its values. */
+	/** A CHECK constraint body restricting an enum column to its values, as string literals of this dialect. */
 	public String enumCheck(String quotedColumn, FieldDefinition field) {
-		return quotedColumn + " IN (" + field.enumValues().stream().map(SqlDialect::literal).collect(Collectors.joining(", "))
-				+ ")";
+		return quotedColumn + " IN (" + enumLiterals(field) + ")";
+	}
+
+	/** The values of an enum field as string literals of this dialect, comma-separated. */
+	protected final String enumLiterals(FieldDefinition field) {
+		return field.enumValues().stream().map(this::stringLiteral).collect(Collectors.joining(", "));
 	}
 
 	/** A boolean literal in a {@code DEFAULT} clause. */
@@ -208,7 +259,16 @@ public abstract class SqlDialect {
 
 	/** A decimal literal in a {@code DEFAULT} clause, in the column's storage form. */
 	public String decimalLiteral(java.math.BigDecimal value) {
-		return decimalsAsText() ? literal(value.toPlainString()) : value.toPlainString();
+		return decimalsAsText() ? stringLiteral(value.toPlainString()) : value.toPlainString();
+	}
+
+	/**
+	 * A string literal holding {@code text} exactly, in DDL (enum checks, defaults): standard SQL, where only the
+	 * quote is special and is doubled. Dialects where a backslash escapes (MySQL, MariaDB) or may escape (PostgreSQL
+	 * with {@code standard_conforming_strings} off) override it, so no value can end the literal early.
+	 */
+	public String stringLiteral(String text) {
+		return literal(text);
 	}
 
 	/** Whether namespaces are catalogs (MySQL databases) rather than schemas. */
@@ -216,7 +276,7 @@ public abstract class SqlDialect {
 		return false;
 	}
 
-	/** A SQL string literal, quotes doubled. */
+	/** A standard SQL string literal, quotes doubled; {@link #stringLiteral} is the dialect's own. */
 	public static String literal(String text) {
 		return "'" + text.replace("'", "''") + "'";
 	}

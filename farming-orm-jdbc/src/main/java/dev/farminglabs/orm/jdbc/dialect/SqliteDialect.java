@@ -11,11 +11,13 @@ import dev.farminglabs.orm.capability.Capabilities;
 import dev.farminglabs.orm.capability.NativeRelations;
 import dev.farminglabs.orm.capability.Returning;
 import dev.farminglabs.orm.capability.ReturningMode;
+import dev.farminglabs.orm.client.IsolationLevel;
 import dev.farminglabs.orm.query.Operator;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.FieldKind;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.UniqueConstraint;
+import dev.farminglabs.orm.spi.Arithmetic;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +46,9 @@ public class SqliteDialect extends SqlDialect {
 			.returningMode(ReturningMode.NATIVE)
 			.datetimePrecision(ChronoUnit.MICROS)
 			.maxBatchSize(500)
+			.supportsLockingReads(true)
+			.supportsAtomicUpdates(true)
+			.supportsIsolationLevels(true)
 			.build();
 	}
 
@@ -148,6 +153,38 @@ public class SqliteDialect extends SqlDialect {
 		return "";
 	}
 
+	/**
+	 * SQLite locks the whole database, not rows: an update that matches nothing still takes the write lock (waiting
+	 * for the busy timeout), so a locking read that starts a transaction serialises it with every other writer.
+	 */
+	@Override
+	public String writeLock(ModelDefinition model) {
+		String id = quote(model.idField().column());
+		return "UPDATE " + table(model) + " SET " + id + " = " + id + " WHERE 0";
+	}
+
+	/**
+	 * SQLite turns an integer result outside 64 bits into a REAL silently; this fails instead ({@code abs} of the
+	 * smallest integer raises "integer overflow"), and keeps null as null.
+	 */
+	@Override
+	public String arithmetic(String column, Arithmetic.Kind kind, SqlValue amount, List<SqlValue> params) {
+		if (amount.field() != null && amount.field().kind() == FieldKind.DECIMAL) {
+			return super.arithmetic(column, kind, amount, params);
+		}
+		String operator = (kind == Arithmetic.Kind.ADD) ? " + " : " * ";
+		params.add(amount);
+		params.add(amount);
+		return "CASE WHEN " + column + " IS NULL THEN NULL WHEN typeof(" + column + operator + "?) = 'integer' THEN "
+				+ column + operator + "? ELSE abs(-9223372036854775807 - 1 + 0 * " + column + ") END";
+	}
+
+	/** Every SQLite transaction is serializable: one writer at a time, readers on a snapshot. */
+	@Override
+	public int isolation(IsolationLevel level) {
+		return Connection.TRANSACTION_SERIALIZABLE;
+	}
+
 	@Override
 	public boolean returning(StatementKind kind) {
 		return true;
@@ -157,6 +194,12 @@ public class SqliteDialect extends SqlDialect {
 	public String upsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
 			List<FieldDefinition> changed) {
 		return OnConflictUpsert.render(this, model, key, columns, changed);
+	}
+
+	@Override
+	public String upsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
+			List<FieldDefinition> changed, List<String> setExpressions) {
+		return OnConflictUpsert.render(this, model, key, columns, changed, setExpressions);
 	}
 
 	@Override

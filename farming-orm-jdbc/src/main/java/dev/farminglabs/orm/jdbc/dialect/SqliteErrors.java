@@ -32,7 +32,8 @@ final class SqliteErrors extends SqlErrors {
 			case "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_BUSY_SNAPSHOT" -> OrmErrorCode.TRANSACTION_CONFLICT;
 			case "SQLITE_CANTOPEN", "SQLITE_IOERR" -> OrmErrorCode.CONNECTION_FAILURE;
 			case "SQLITE_INTERRUPT" -> OrmErrorCode.TIMEOUT;
-			default -> lower.contains("no such table") ? OrmErrorCode.MISSING_TABLE
+			default -> lower.contains("integer overflow") ? OrmErrorCode.VALIDATION_ERROR
+					: lower.contains("no such table") ? OrmErrorCode.MISSING_TABLE
 					: lower.contains("unknown database") ? OrmErrorCode.MISSING_SCHEMA
 							: OrmErrorCode.UNSUPPORTED_OPERATION;
 		};

@@ -151,7 +151,7 @@ public final class DdlRenderer {
 			case INTEGER -> value.toString();
 			case BIGINT -> value.toString();
 			case DECIMAL -> this.dialect.decimalLiteral((BigDecimal) value);
-			case STRING, ENUM -> SqlDialect.literal((String) value);
+			case STRING, ENUM -> this.dialect.stringLiteral((String) value);
 			default -> null;
 		};
 	}

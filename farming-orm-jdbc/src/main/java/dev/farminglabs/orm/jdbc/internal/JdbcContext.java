@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import dev.farminglabs.orm.client.DriverHandle;
+import dev.farminglabs.orm.client.IsolationLevel;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
@@ -24,6 +26,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,6 +49,11 @@ public final class JdbcContext {
 
 	private final TransactionTemplate nested;
 
+	private final DataSourceTransactionManager manager;
+
+	/** Templates of new transactions at an isolation level, by JDBC level. */
+	private final Map<Integer, TransactionTemplate> isolated = new ConcurrentHashMap<>();
+
 	public JdbcContext(DataSource dataSource, SqlDialect dialect, DriverHandle handle) {
 		this.dataSource = dataSource;
 		this.dialect = dialect;
@@ -53,6 +61,7 @@ public final class JdbcContext {
 		this.renderer = new StatementRenderer(dialect);
 		this.errors = new SqlErrorTranslator(dialect);
 		DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
+		this.manager = manager;
 		this.required = new TransactionTemplate(manager);
 		this.nested = new TransactionTemplate(manager);
 		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -162,6 +171,31 @@ public final class JdbcContext {
 	/** Runs work in a new transaction, or a savepoint of the current one. */
 	<R> R transaction(boolean nestedInOurs, Supplier<R> work) {
 		return inTransaction(nestedInOurs ? this.nested : this.required, work);
+	}
+
+	/**
+	 * Runs work in a new transaction at an isolation level (the dialect's JDBC level for it), or, inside a running
+	 * transaction, in a savepoint of it when that one runs at the level asked for or a stronger one: isolation cannot
+	 * change once a transaction has started.
+	 */
+	<R> R transaction(boolean nestedInOurs, IsolationLevel isolation, Supplier<R> work) {
+		int level = this.dialect.isolation(isolation);
+		if (TransactionSynchronizationManager.isActualTransactionActive()
+				&& TransactionSynchronizationManager.hasResource(this.dataSource)) {
+			int current = withConnection(null, null, Connection::getTransactionIsolation);
+			if (current < level) {
+				throw OrmException.validation(null, null, "A transaction at " + isolation
+						+ " cannot start inside one that runs at a weaker level (JDBC level " + current
+						+ "): isolation is fixed when a transaction starts; ask for it on the outermost transaction");
+			}
+			return transaction(nestedInOurs, work);
+		}
+		TransactionTemplate template = this.isolated.computeIfAbsent(level, (jdbcLevel) -> {
+			TransactionTemplate created = new TransactionTemplate(this.manager);
+			created.setIsolationLevel(jdbcLevel);
+			return created;
+		});
+		return inTransaction(template, work);
 	}
 
 	private <R> R inTransaction(TransactionTemplate template, Supplier<R> work) {

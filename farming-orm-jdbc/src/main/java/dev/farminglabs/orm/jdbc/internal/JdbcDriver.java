@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.client.DriverHandle;
+import dev.farminglabs.orm.client.IsolationLevel;
+import dev.farminglabs.orm.client.TransactionOptions;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
@@ -22,6 +24,7 @@ import dev.farminglabs.orm.query.SortDirection;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.UniqueConstraint;
+import dev.farminglabs.orm.spi.Arithmetic;
 import dev.farminglabs.orm.spi.Criteria;
 import dev.farminglabs.orm.spi.Driver;
 import dev.farminglabs.orm.spi.JoinedRelation;
@@ -65,11 +68,18 @@ public final class JdbcDriver implements Driver {
 	@Override
 	public List<Map<String, @Nullable Object>> find(ModelDefinition model, ReadQuery query) {
 		List<FieldDefinition> fields = query.fields().isEmpty() ? model.fields() : query.fields();
+		if (query.lock()) {
+			return lockedQuery(model, renderer().select(model, fields, query, true), fields);
+		}
 		return this.context.query(model, renderer().select(model, fields, query, false), fields);
 	}
 
+	/** A locking stream reads (and locks) every row first, as a locking cursor would by the end. */
 	@Override
 	public Stream<Map<String, @Nullable Object>> stream(ModelDefinition model, ReadQuery query) {
+		if (query.lock()) {
+			return find(model, query).stream();
+		}
 		List<FieldDefinition> fields = query.fields().isEmpty() ? model.fields() : query.fields();
 		return RowStream.open(this.context, model, renderer().select(model, fields, query, false), fields);
 	}
@@ -160,31 +170,46 @@ public final class JdbcDriver implements Driver {
 	@Override
 	public Optional<Map<String, @Nullable Object>> updateFirst(ModelDefinition model, Criteria where,
 			Map<String, @Nullable Object> changes) {
-		if (dialect().returning(StatementKind.UPDATE) && where.pinsUniqueKey(model)) {
+		if (dialect().returning(StatementKind.UPDATE) && where.pinsUniqueKey(model) && !computed(model, changes)) {
 			// At most one row matches: one statement, atomic on its own, instead of locating the match by id first.
 			return this.context.query(model, renderer().update(model, where, changes, true), model.fields())
 				.stream()
 				.findFirst();
 		}
 		return this.context.atomically(() -> {
-			Optional<Object> id = firstId(model, where);
-			if (id.isEmpty()) {
+			Optional<Map<String, @Nullable Object>> current = firstLocked(model, where, changes);
+			if (current.isEmpty()) {
 				return Optional.empty();
 			}
-			Criteria byId = byId(model, id.get());
+			Object id = current.get().get(model.idField().name());
+			Criteria byId = byId(model, id);
 			boolean returning = dialect().returning(StatementKind.UPDATE);
-			SqlFragment sql = renderer().update(model, byId, changes, returning);
+			SqlFragment sql = renderer().update(model, byId, concrete(model, changes, current.get()), returning);
 			if (returning) {
 				return this.context.query(model, sql, model.fields()).stream().findFirst();
 			}
 			this.context.update(model, sql);
-			return readById(model, id.get());
+			return readById(model, id, true);
 		});
 	}
 
 	@Override
 	public long updateAll(ModelDefinition model, Criteria where, Map<String, @Nullable Object> changes) {
-		return this.context.update(model, renderer().update(model, where, changes, false));
+		if (!computed(model, changes)) {
+			return this.context.update(model, renderer().update(model, where, changes, false));
+		}
+		// Atomic changes the database cannot compute (decimals kept as text): each row locked, computed, written.
+		return this.context.atomically(() -> {
+			List<FieldDefinition> fields = lockedFields(model, changes);
+			ReadQuery all = new ReadQuery(where, idOrder(model), null, 0, fields, true);
+			List<Map<String, @Nullable Object>> rows = lockedQuery(model, renderer().select(model, fields, all, true),
+					fields);
+			for (Map<String, @Nullable Object> row : rows) {
+				this.context.update(model, renderer().update(model, byId(model, row.get(model.idField().name())),
+						concrete(model, changes, row), false));
+			}
+			return (long) rows.size();
+		});
 	}
 
 	@Override
@@ -195,7 +220,7 @@ public final class JdbcDriver implements Driver {
 			keyCriteria.add(new Criteria.Compare(model.field(field), Operator.EQ, create.get(field)));
 		}
 		Criteria byKey = new Criteria.And(keyCriteria);
-		if (handle().capabilities().upsert() == UpsertSupport.NATIVE) {
+		if (handle().capabilities().upsert() == UpsertSupport.NATIVE && !computed(model, changes)) {
 			boolean returning = dialect().returning(StatementKind.UPSERT);
 			SqlFragment statement = renderer().upsert(model, key, create, changes, returning);
 			if (returning) {
@@ -221,11 +246,18 @@ public final class JdbcDriver implements Driver {
 		for (int attempt = 1;; attempt++) {
 			try {
 				Optional<Map<String, @Nullable Object>> updated = this.context.atomically(() -> {
-					Optional<Object> id = firstId(model, byKey);
-					if (id.isPresent() && !changes.isEmpty()) {
-						this.context.update(model, renderer().update(model, byId(model, id.get()), changes, false));
+					// Locking reads see the latest committed row, not a REPEATABLE READ snapshot taken before a
+					// concurrent insert of the key (MySQL, MariaDB), and hold it until the transaction ends.
+					Optional<Map<String, @Nullable Object>> current = firstLocked(model, byKey, changes);
+					if (current.isEmpty()) {
+						return Optional.<Map<String, @Nullable Object>>empty();
 					}
-					return id.flatMap((found) -> readById(model, found));
+					Object id = current.get().get(model.idField().name());
+					if (!changes.isEmpty()) {
+						this.context.update(model,
+								renderer().update(model, byId(model, id), concrete(model, changes, current.get()), false));
+					}
+					return readById(model, id, true);
 				});
 				if (updated.isPresent()) {
 					return updated.get();
@@ -251,9 +283,9 @@ public final class JdbcDriver implements Driver {
 			return this.context.query(model, renderer().delete(model, where, true), model.fields()).stream().findFirst();
 		}
 		return this.context.atomically(() -> {
-			ReadQuery first = new ReadQuery(where, idOrder(model), 1, 0, model.fields());
-			Optional<Map<String, @Nullable Object>> row = this.context
-				.query(model, renderer().select(model, model.fields(), first, true), model.fields())
+			ReadQuery first = new ReadQuery(where, idOrder(model), 1, 0, model.fields(), true);
+			Optional<Map<String, @Nullable Object>> row = lockedQuery(model,
+					renderer().select(model, model.fields(), first, true), model.fields())
 				.stream()
 				.findFirst();
 			row.ifPresent((found) -> this.context.update(model,
@@ -274,6 +306,16 @@ public final class JdbcDriver implements Driver {
 	}
 
 	@Override
+	public <R> R transaction(TransactionOptions options, Function<Driver, R> work) {
+		IsolationLevel isolation = options.isolation();
+		if (isolation == null) {
+			return transaction(work);
+		}
+		JdbcDriver bound = new JdbcDriver(this.context, true);
+		return this.context.transaction(this.inOwnTransaction, isolation, () -> work.apply(bound));
+	}
+
+	@Override
 	public SchemaManager schemaManager() {
 		return this.schemaManager;
 	}
@@ -284,8 +326,12 @@ public final class JdbcDriver implements Driver {
 		if (returning) {
 			return this.context.query(model, sql, model.fields()).get(0);
 		}
-		this.context.update(model, sql);
-		return readById(model, row.get(model.idField().name())).orElseThrow();
+		// Read back in the insert's transaction: the new row is locked by it, so a concurrent update or delete can
+		// neither hide it nor change what is returned.
+		return this.context.atomically(() -> {
+			this.context.update(model, sql);
+			return written(model, readById(model, row.get(model.idField().name()), false));
+		});
 	}
 
 	private Map<String, @Nullable Object> insertGenerated(ModelDefinition model, Map<String, @Nullable Object> row) {
@@ -296,17 +342,29 @@ public final class JdbcDriver implements Driver {
 		if (returning) {
 			return this.context.query(model, sql, model.fields()).get(0);
 		}
-		long generated = this.context.withConnection(model, sql.sql(), (connection) -> {
-			try (PreparedStatement statement = connection.prepareStatement(sql.sql(), Statement.RETURN_GENERATED_KEYS)) {
-				this.context.bind(statement, sql);
-				statement.executeUpdate();
-				try (ResultSet keys = statement.getGeneratedKeys()) {
-					keys.next();
-					return keys.getLong(1);
+		return this.context.atomically(() -> {
+			long generated = this.context.withConnection(model, sql.sql(), (connection) -> {
+				try (PreparedStatement statement = connection.prepareStatement(sql.sql(),
+						Statement.RETURN_GENERATED_KEYS)) {
+					this.context.bind(statement, sql);
+					statement.executeUpdate();
+					try (ResultSet keys = statement.getGeneratedKeys()) {
+						keys.next();
+						return keys.getLong(1);
+					}
 				}
-			}
+			});
+			return written(model, readById(model, generated, false));
 		});
-		return readById(model, generated).orElseThrow();
+	}
+
+	/** The row just written, read back in the writing transaction, where no one else can have removed it. */
+	private static Map<String, @Nullable Object> written(ModelDefinition model,
+			Optional<Map<String, @Nullable Object>> row) {
+		return row.orElseThrow(() -> OrmException.builder(OrmErrorCode.TRANSACTION_CONFLICT, "Model '" + model.name()
+				+ "': the row just written was not found again in its own transaction")
+			.model(model.name())
+			.build());
 	}
 
 	private void syncIdentity(ModelDefinition model) {
@@ -330,17 +388,63 @@ public final class JdbcDriver implements Driver {
 		});
 	}
 
-	private Optional<Object> firstId(ModelDefinition model, Criteria where) {
-		FieldDefinition id = model.idField();
-		ReadQuery first = new ReadQuery(where, idOrder(model), 1, 0, List.of(id));
-		return this.context.query(model, renderer().select(model, List.of(id), first, true), List.of(id))
-			.stream()
-			.findFirst()
-			.map((row) -> row.get(id.name()));
+	/**
+	 * The first match in id order, locked until the transaction ends, with its id and the current values of the
+	 * fields whose atomic changes the driver computes.
+	 */
+	private Optional<Map<String, @Nullable Object>> firstLocked(ModelDefinition model, Criteria where,
+			Map<String, @Nullable Object> changes) {
+		List<FieldDefinition> fields = lockedFields(model, changes);
+		ReadQuery first = new ReadQuery(where, idOrder(model), 1, 0, fields, true);
+		return lockedQuery(model, renderer().select(model, fields, first, true), fields).stream().findFirst();
 	}
 
-	private Optional<Map<String, @Nullable Object>> readById(ModelDefinition model, Object id) {
-		ReadQuery read = new ReadQuery(byId(model, id), List.of(), 1, 0, model.fields());
+	/** Runs a locking select, taking the dialect's write lock first where SELECT cannot lock rows (SQLite). */
+	private List<Map<String, @Nullable Object>> lockedQuery(ModelDefinition model, SqlFragment select,
+			List<FieldDefinition> fields) {
+		SqlFragment lock = renderer().writeLock(model);
+		if (lock != null) {
+			this.context.update(model, lock);
+		}
+		return this.context.query(model, select, fields);
+	}
+
+	/** The id and the fields whose atomic changes the database cannot compute itself. */
+	private List<FieldDefinition> lockedFields(ModelDefinition model, Map<String, @Nullable Object> changes) {
+		List<FieldDefinition> fields = new ArrayList<>();
+		fields.add(model.idField());
+		for (Map.Entry<String, @Nullable Object> change : changes.entrySet()) {
+			FieldDefinition field = model.field(change.getKey());
+			if (change.getValue() instanceof Arithmetic && !dialect().nativeArithmetic(field)) {
+				fields.add(field);
+			}
+		}
+		return fields;
+	}
+
+	/** Whether some atomic change is one the database cannot compute itself (a decimal kept as text). */
+	private boolean computed(ModelDefinition model, Map<String, @Nullable Object> changes) {
+		return lockedFields(model, changes).size() > 1;
+	}
+
+	/** The changes with the atomic ones the database cannot compute applied to the locked row's values. */
+	private Map<String, @Nullable Object> concrete(ModelDefinition model, Map<String, @Nullable Object> changes,
+			Map<String, @Nullable Object> locked) {
+		if (!computed(model, changes)) {
+			return changes;
+		}
+		Map<String, @Nullable Object> concrete = new LinkedHashMap<>(changes);
+		for (Map.Entry<String, @Nullable Object> change : changes.entrySet()) {
+			FieldDefinition field = model.field(change.getKey());
+			if (change.getValue() instanceof Arithmetic arithmetic && !dialect().nativeArithmetic(field)) {
+				concrete.put(field.name(), arithmetic.applyTo(model, field, locked.get(field.name())));
+			}
+		}
+		return concrete;
+	}
+
+	private Optional<Map<String, @Nullable Object>> readById(ModelDefinition model, Object id, boolean lock) {
+		ReadQuery read = new ReadQuery(byId(model, id), List.of(), 1, 0, model.fields(), lock);
 		return find(model, read).stream().findFirst();
 	}
 

@@ -13,6 +13,7 @@ import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.RelationDefinition;
 import dev.farminglabs.orm.schema.RelationKind;
 import dev.farminglabs.orm.schema.UniqueConstraint;
+import dev.farminglabs.orm.spi.Arithmetic;
 import dev.farminglabs.orm.spi.Criteria;
 import dev.farminglabs.orm.spi.JoinedRelation;
 import dev.farminglabs.orm.spi.ReadQuery;
@@ -131,8 +132,7 @@ final class StatementRenderer {
 		List<String> sets = new ArrayList<>();
 		for (Map.Entry<String, @Nullable Object> change : changes.entrySet()) {
 			FieldDefinition field = model.field(change.getKey());
-			sets.add(this.dialect.quote(field.column()) + " = " + this.dialect.placeholder(field));
-			params.add(new SqlValue(field, change.getValue()));
+			sets.add(this.dialect.quote(field.column()) + " = " + setExpression("", field, change.getValue(), params));
 		}
 		StringBuilder sql = new StringBuilder("UPDATE ").append(this.dialect.table(model))
 			.append(" SET ")
@@ -160,8 +160,29 @@ final class StatementRenderer {
 		List<FieldDefinition> changed = changes.keySet().stream().map(model::field).toList();
 		List<SqlValue> params = new ArrayList<>();
 		columns.forEach((field) -> params.add(new SqlValue(field, create.get(field.name()))));
-		changed.forEach((field) -> params.add(new SqlValue(field, changes.get(field.name()))));
-		return new SqlFragment(this.dialect.upsert(model, key, columns, changed) + returning(model, returning), params);
+		List<String> sets = new ArrayList<>(changed.size());
+		// The stored row by the table's name: a bare column would be ambiguous with EXCLUDED's on PostgreSQL.
+		String target = this.dialect.quote(model.table()) + ".";
+		changed.forEach((field) -> sets.add(setExpression(target, field, changes.get(field.name()), params)));
+		return new SqlFragment(this.dialect.upsert(model, key, columns, changed, sets) + returning(model, returning),
+				params);
+	}
+
+	/** The new value of a column: a parameter, or the stored value changed atomically; adds the parameters used. */
+	private String setExpression(String qualifier, FieldDefinition field, @Nullable Object value,
+			List<SqlValue> params) {
+		if (value instanceof Arithmetic arithmetic) {
+			return this.dialect.arithmetic(qualifier + this.dialect.quote(field.column()), arithmetic.kind(),
+					new SqlValue(field, arithmetic.amount()), params);
+		}
+		params.add(new SqlValue(field, value));
+		return this.dialect.placeholder(field);
+	}
+
+	/** An update that changes nothing, to take the write locks of the matching rows (see SqlDialect#writeLock). */
+	@Nullable SqlFragment writeLock(ModelDefinition model) {
+		String lock = this.dialect.writeLock(model);
+		return (lock != null) ? new SqlFragment(lock, List.of()) : null;
 	}
 
 	/** The clause that makes a write return the model's columns, when asked to. */

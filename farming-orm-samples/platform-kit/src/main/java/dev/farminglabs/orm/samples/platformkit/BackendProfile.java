@@ -13,7 +13,8 @@ import dev.farminglabs.orm.capability.UpsertSupport;
  * @param upsert how upserts run
  * @param returnsUpdatedRows whether an update returns the row in the same round trip
  * @param schemaNamespaces whether tables can live in a schema namespace
+ * @param atomicUpdates whether rate-limit tokens are taken by an atomic decrement (otherwise by compare-and-set)
  */
 public record BackendProfile(String kind, String dialect, boolean transactions, NumericIds numericIds,
-		UpsertSupport upsert, boolean returnsUpdatedRows, boolean schemaNamespaces) {
+		UpsertSupport upsert, boolean returnsUpdatedRows, boolean schemaNamespaces, boolean atomicUpdates) {
 }

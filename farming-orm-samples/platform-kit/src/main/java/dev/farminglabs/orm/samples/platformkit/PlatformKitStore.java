@@ -161,7 +161,7 @@ public final class PlatformKitStore {
 		DriverHandle driver = this.orm.driver();
 		Capabilities caps = driver.capabilities();
 		return new BackendProfile(driver.kind(), driver.dialect(), caps.supportsTransactions(), caps.numericIds(),
-				caps.upsert(), caps.returning().update(), caps.supportsSchemaNamespaces());
+				caps.upsert(), caps.returning().update(), caps.supportsSchemaNamespaces(), caps.supportsAtomicUpdates());
 	}
 
 	private AuditLog appendAuditLog(OrmClient orm, String scope, String action, @Nullable String actorId,

@@ -13,11 +13,16 @@ import dev.farminglabs.orm.client.OrmClient;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.query.Data;
+import dev.farminglabs.orm.query.Update;
+import dev.farminglabs.orm.query.Where;
 
 /**
  * Token buckets in the {@code rateLimitBucket} model, safe when several application instances check the same key at
- * once: a token is taken by a compare-and-set update (the row changes only if nobody changed it since it was read),
- * which every backend runs atomically, and a lost race is simply read again.
+ * once. Between refills a token is taken by an atomic decrement ({@code Update.decrement(1)}) of a bucket that still
+ * holds one and has not been refilled since it was read, so concurrent requests on one key do not make each other
+ * retry; a refill (which sets the count) is a compare-and-set update (the row changes only if nobody changed it since
+ * it was read). Both run atomically on every backend, and a lost race is simply read again. On a backend without
+ * atomic updates ({@code supportsAtomicUpdates=false}) every take is a compare-and-set.
  *
  * <p>
  * A check reads the bucket and writes it once. How a missing bucket is created depends on the backend's capabilities:
@@ -47,6 +52,18 @@ final class RateLimiter {
 			if (refill.tokens() == 0) {
 				Duration wait = Duration.between(now, refill.refilledAt().plus(policy.refillInterval()));
 				return new RateLimitDecision(key, false, 0, policy.capacity(), wholeMillisAtLeast(wait));
+			}
+			if (refill.tokens() == bucket.tokens() && refill.refilledAt().equals(bucket.refilledAt())
+					&& this.orm.driver().capabilities().supportsAtomicUpdates()) {
+				// No refill due: take a token from whatever the bucket holds now, if it still holds one.
+				Optional<RateLimitBucket> took = buckets.update((u) -> u.where("key", key)
+					.where("refilledAt", bucket.refilledAt())
+					.where("tokens", Where.gt(0))
+					.data(Data.of("tokens", Update.decrement(1), "expiresAt", now.plus(policy.window()))));
+				if (took.isPresent()) {
+					return new RateLimitDecision(key, true, took.get().tokens(), policy.capacity(), Duration.ZERO);
+				}
+				continue;
 			}
 			long taken = buckets.updateMany((u) -> u.where("key", key)
 				.where("tokens", bucket.tokens())

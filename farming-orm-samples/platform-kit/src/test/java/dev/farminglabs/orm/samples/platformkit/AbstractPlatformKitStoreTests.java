@@ -146,6 +146,7 @@ abstract class AbstractPlatformKitStoreTests {
 		assertThat(profile.kind()).isEqualTo("memory");
 		assertThat(profile.transactions()).isEqualTo(capabilities().supportsTransactions());
 		assertThat(profile.upsert()).isEqualTo(capabilities().upsert());
+		assertThat(profile.atomicUpdates()).isEqualTo(capabilities().supportsAtomicUpdates());
 	}
 
 }

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The kit on a backend without transactions or upsert, where the client refuses both: buckets are created with a
- * plain create that tolerates a concurrent duplicate, and a plan change writes its audit entry after the update.
+ * The kit on a backend without transactions, upsert or atomic updates, where the client refuses them: buckets are
+ * created with a plain create that tolerates a concurrent duplicate, every token is taken by a compare-and-set, and a
+ * plan change writes its audit entry after the update.
  * The framework state and the cache are written by upserts, which such a backend refuses up front.
  */
 class PlatformKitStoreWithoutUpsertOrTransactionsTests extends AbstractPlatformKitStoreTests {
@@ -25,6 +26,7 @@ class PlatformKitStoreWithoutUpsertOrTransactionsTests extends AbstractPlatformK
 			.supportsTransactions(false)
 			.supportsTransactionalDdl(false)
 			.upsert(UpsertSupport.NONE)
+			.supportsAtomicUpdates(false)
 			.build();
 	}
 

@@ -1,6 +1,5 @@
 package dev.farminglabs.orm.samples.app;
 
-import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.samples.platformkit.PlatformKitException;
 
 import org.springframework.http.HttpStatus;
@@ -8,27 +7,16 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Turns the kit's and the ORM's errors into RFC 9457 problem details with the right status. */
+/**
+ * Turns the kit's own errors into RFC 9457 problem details. Storage errors ({@code OrmException}) are answered by the
+ * starter's problem details ({@code farming.orm.problem-details.enabled} in {@code application.yml}).
+ */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail alreadyExists(PlatformKitException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail storageError(OrmException ex) {
-		HttpStatus status = switch (ex.code()) {
-			case VALIDATION_ERROR -> HttpStatus.BAD_REQUEST;
-			case UNSUPPORTED_OPERATION -> HttpStatus.NOT_IMPLEMENTED;
-			case CONNECTION_FAILURE, TIMEOUT -> HttpStatus.SERVICE_UNAVAILABLE;
-			default -> HttpStatus.INTERNAL_SERVER_ERROR;
-		};
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				(status == HttpStatus.INTERNAL_SERVER_ERROR) ? "The storage failed." : ex.getMessage());
-		problem.setProperty("code", ex.code().name());
-		return problem;
 	}
 
 }

@@ -184,6 +184,8 @@ abstract class AbstractSampleApplicationTests {
 		HttpResponse<String> invalid = call("PUT", "/api/billing/owner-1/plan", "{\"plan\":\"gold\"}");
 		assertThat(invalid.statusCode()).isEqualTo(400);
 		assertThat(body(invalid).path("code").asString()).isEqualTo("VALIDATION_ERROR");
+		assertThat(body(invalid).path("detail").asString()).isEqualTo("The request holds a value that is not valid.");
+		assertThat(body(invalid).path("fields").get(0).asString()).isEqualTo("plan");
 		assertThat(call("PUT", "/api/billing/owner-1/plan", "{\"plan\":\"pro\",\"actorId\":\"admin\"}").statusCode())
 			.isEqualTo(200);
 		assertThat(call("PUT", "/api/billing/nobody/plan", "{\"plan\":\"pro\"}").statusCode()).isEqualTo(404);
