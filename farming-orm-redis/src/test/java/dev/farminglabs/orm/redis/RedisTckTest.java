@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.redis;
 
+import dev.farminglabs.orm.tck.ConcurrencyTck;
 import dev.farminglabs.orm.tck.ConstraintTck;
 import dev.farminglabs.orm.tck.CrudTck;
 import dev.farminglabs.orm.tck.FilterTck;
@@ -8,6 +9,7 @@ import dev.farminglabs.orm.tck.KeyValueTck;
 import dev.farminglabs.orm.tck.MappingTck;
 import dev.farminglabs.orm.tck.OrderingPagingTck;
 import dev.farminglabs.orm.tck.PropertyTck;
+import dev.farminglabs.orm.tck.RaceTck;
 import dev.farminglabs.orm.tck.RelationTck;
 import dev.farminglabs.orm.tck.SeedFrameworkTck;
 import dev.farminglabs.orm.tck.SetupTck;
@@ -143,6 +145,20 @@ class RedisTckTest {
 	@Nested
 	class KeyValues extends KeyValueTck {
 		KeyValues() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Concurrency extends ConcurrencyTck {
+		Concurrency() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Races extends RaceTck {
+		Races() {
 			super(BACKEND);
 		}
 	}

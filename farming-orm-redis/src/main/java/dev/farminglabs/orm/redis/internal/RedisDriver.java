@@ -29,6 +29,7 @@ import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.UniqueConstraint;
+import dev.farminglabs.orm.spi.Arithmetic;
 import dev.farminglabs.orm.spi.Criteria;
 import dev.farminglabs.orm.spi.CriteriaEvaluator;
 import dev.farminglabs.orm.spi.Driver;
@@ -68,6 +69,9 @@ public final class RedisDriver implements Driver {
 		.datetimePrecision(ChronoUnit.MICROS)
 		.maxBatchSize(1000)
 		.supportsForeignKeys(false)
+		.supportsLockingReads(false)
+		.supportsAtomicUpdates(true)
+		.supportsIsolationLevels(false)
 		.maxAtomicWrites(10_000)
 		.readBatchSize(500)
 		.nativeExpiry(true)
@@ -313,7 +317,7 @@ public final class RedisDriver implements Driver {
 			if (current == null) {
 				return Optional.of(Optional.empty());
 			}
-			Map<String, @Nullable Object> changed = changed(current, changes);
+			Map<String, @Nullable Object> changed = changed(layout, current, changes);
 			RedisWrite write = new RedisWrite(layout);
 			write.update(current, changed);
 			return attempt(layout, write, List.of(changed), Optional.of(changed));
@@ -331,7 +335,7 @@ public final class RedisDriver implements Driver {
 			RedisWrite write = new RedisWrite(layout);
 			List<Map<String, @Nullable Object>> changed = new ArrayList<>(rows.size());
 			for (RedisModel.Stored row : rows) {
-				Map<String, @Nullable Object> next = changed(row, changes);
+				Map<String, @Nullable Object> next = changed(layout, row, changes);
 				changed.add(next);
 				write.update(row, next);
 			}
@@ -354,7 +358,7 @@ public final class RedisDriver implements Driver {
 				if (changes.isEmpty()) {
 					return Optional.of(current.row());
 				}
-				Map<String, @Nullable Object> changed = changed(current, changes);
+				Map<String, @Nullable Object> changed = changed(layout, current, changes);
 				RedisWrite write = new RedisWrite(layout);
 				write.update(current, changed);
 				return attempt(layout, write, List.of(changed), changed);
@@ -415,10 +419,19 @@ public final class RedisDriver implements Driver {
 		return this.schemaManager;
 	}
 
-	private static Map<String, @Nullable Object> changed(RedisModel.Stored current,
+	/**
+	 * The row after the changes; an {@link Arithmetic} applies to the value read, which is the value at the write: the
+	 * compare-and-set that follows fails if the row's version moved in between.
+	 */
+	private static Map<String, @Nullable Object> changed(RedisModel layout, RedisModel.Stored current,
 			Map<String, @Nullable Object> changes) {
 		Map<String, @Nullable Object> row = new LinkedHashMap<>(current.row());
-		row.putAll(changes);
+		for (Map.Entry<String, @Nullable Object> change : changes.entrySet()) {
+			Object value = change.getValue();
+			row.put(change.getKey(), (value instanceof Arithmetic arithmetic)
+					? arithmetic.applyTo(layout.model, layout.model.field(change.getKey()), row.get(change.getKey()))
+					: value);
+		}
 		return row;
 	}
 
