@@ -31,16 +31,45 @@ final class TestRedisCluster {
 	/** The cluster's nodes as {@code host:port}, starting it on first use. */
 	static synchronized List<String> nodes() {
 		if (nodes == null) {
-			if (!onPath("redis-server") || !onPath("redis-cli")) {
-				String why = "redis-server and redis-cli are needed to start a Redis Cluster (scripts/start-services.sh installs them)";
-				if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-					throw new IllegalStateException(why);
-				}
-				Assumptions.abort(why);
-			}
+			requireBinaries();
 			nodes = start();
 		}
 		return nodes;
+	}
+
+	/**
+	 * Starts a standalone server of its own on a free port with extra options (a replica, a memory limit), for cases
+	 * that must not disturb the shared server; returns its port. Stop it with {@link #stopServer}.
+	 */
+	static int startServer(String... options) {
+		requireBinaries();
+		try {
+			int port = freePorts(1).get(0);
+			Path dir = Files.createTempDirectory("farming-redis-" + port);
+			List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--dir",
+					dir.toString(), "--save", "", "--appendonly", "no", "--daemonize", "yes", "--bind", "127.0.0.1"));
+			command.addAll(List.of(options));
+			run(command.toArray(new String[0]));
+			waitFor(() -> output("redis-cli", "-p", Integer.toString(port), "ping").contains("PONG"), "server " + port);
+			return port;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not start a Redis server", ex);
+		}
+	}
+
+	static void stopServer(int port) {
+		output("redis-cli", "-p", Integer.toString(port), "shutdown", "nosave");
+	}
+
+	private static void requireBinaries() {
+		if (!onPath("redis-server") || !onPath("redis-cli")) {
+			String why = "redis-server and redis-cli are needed to start Redis servers (scripts/start-services.sh installs them)";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(why);
+			}
+			Assumptions.abort(why);
+		}
 	}
 
 	private static List<String> start() {
@@ -86,7 +115,7 @@ final class TestRedisCluster {
 		}
 	}
 
-	private static List<Integer> freePorts(int count) throws IOException {
+	static List<Integer> freePorts(int count) throws IOException {
 		List<Integer> ports = new ArrayList<>();
 		while (ports.size() < count) {
 			int port = ThreadLocalRandom.current().nextInt(20000, 29000);
@@ -106,7 +135,7 @@ final class TestRedisCluster {
 		}
 	}
 
-	private static boolean onPath(String command) {
+	static boolean onPath(String command) {
 		for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
 			if (Files.isExecutable(Path.of(dir, command))) {
 				return true;
@@ -115,7 +144,7 @@ final class TestRedisCluster {
 		return false;
 	}
 
-	private static void waitFor(java.util.function.BooleanSupplier ready, String what) {
+	static void waitFor(java.util.function.BooleanSupplier ready, String what) {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (!ready.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
@@ -131,14 +160,14 @@ final class TestRedisCluster {
 		}
 	}
 
-	private static void run(String... command) {
+	static void run(String... command) {
 		String out = output(command);
 		if (out.startsWith("!exit")) {
 			throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
 		}
 	}
 
-	private static String output(String... command) {
+	static String output(String... command) {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 			String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -85,16 +85,23 @@ public final class RedisErrors {
 	/** The error reply of the server somewhere in the cause chain, as {@code READONLY You can't write...}. */
 	static @Nullable String redisMessage(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
-			String name = t.getClass().getName();
-			String message = t.getMessage();
-			if (message != null && (name.contains("RedisCommandExecutionException") || name.contains("JedisDataException")
-					|| name.contains("JedisMovedDataException") || name.contains("JedisAskDataException")
-					|| name.contains("JedisClusterOperationException") || name.contains("RedisNoScriptException")
-					|| name.contains("NoScriptException") || name.contains("JedisBusyException"))) {
-				return message;
+			if (t.getMessage() != null && isServerReply(t.getClass())) {
+				return t.getMessage();
 			}
 		}
 		return null;
+	}
+
+	/** Whether the exception type is a client's "the server answered with an error" (or a subtype of it). */
+	private static boolean isServerReply(Class<?> type) {
+		for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+			String name = c.getName();
+			if (name.equals("io.lettuce.core.RedisCommandExecutionException")
+					|| name.equals("redis.clients.jedis.exceptions.JedisDataException")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String firstWord(String message) {
