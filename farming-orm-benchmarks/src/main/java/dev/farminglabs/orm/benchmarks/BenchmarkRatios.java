@@ -15,7 +15,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link KvItemBenchmarks} on the databases named in the arguments ({@code H2} when none; also
- * {@code POSTGRESQL}, {@code MARIADB}) and prints, per database and operation, farming-orm's average time next to the
+ * {@code POSTGRESQL}, {@code MARIADB}), and {@link RedisKvItemBenchmarks} when one is {@code REDIS}, and prints, per database and operation, farming-orm's average time next to the
  * raw client's from the same run and their ratio ({@code 1.00} = as fast as hand-written SQL).
  */
 public final class BenchmarkRatios {
@@ -24,13 +24,26 @@ public final class BenchmarkRatios {
 	}
 
 	public static void main(String[] args) throws RunnerException {
-		String[] databases = (args.length > 0) ? args : new String[] { "H2" };
-		ChainedOptionsBuilder options = new OptionsBuilder().include(KvItemBenchmarks.class.getSimpleName())
-			.param("database", databases);
-		Collection<RunResult> results = new Runner(options.build()).run();
+		List<String> named = (args.length > 0) ? List.of(args) : List.of("H2");
+		String[] databases = named.stream().filter((name) -> !name.equals(REDIS)).toArray(String[]::new);
+		Collection<RunResult> results = new ArrayList<>();
+		if (databases.length > 0) {
+			ChainedOptionsBuilder options = new OptionsBuilder()
+				.include("\\." + KvItemBenchmarks.class.getSimpleName() + "\\.")
+				.param("database", databases);
+			results.addAll(new Runner(options.build()).run());
+		}
+		if (named.contains(REDIS)) {
+			results.addAll(new Runner(new OptionsBuilder()
+				.include("\\." + RedisKvItemBenchmarks.class.getSimpleName() + "\\.")
+				.build()).run());
+		}
 		System.out.println();
 		System.out.println(table(results));
 	}
+
+	/** The argument that runs {@link RedisKvItemBenchmarks} on the local Redis server. */
+	static final String REDIS = "REDIS";
 
 	/** One line per database and operation: the two average times and their ratio. */
 	static String table(Collection<RunResult> results) {
@@ -42,6 +55,9 @@ public final class BenchmarkRatios {
 			boolean orm = method.startsWith("orm");
 			String operation = method.substring(3);
 			String database = result.getParams().getParam("database");
+			if (database == null) {
+				database = "REDIS";
+			}
 			double[] pair = scores.computeIfAbsent(database + " " + operation, (k) -> new double[2]);
 			pair[orm ? 0 : 1] = result.getPrimaryResult().getScore();
 			unit = result.getPrimaryResult().getScoreUnit();
