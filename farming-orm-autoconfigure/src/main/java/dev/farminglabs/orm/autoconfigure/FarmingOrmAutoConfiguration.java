@@ -63,7 +63,8 @@ public final class FarmingOrmAutoConfiguration {
 			ObjectProvider<OrmOptionsCustomizer> customizers) {
 		List<OrmRuntimeType> types = new ArrayList<>(runtimeTypes.orderedStream().toList());
 		for (OrmRuntimeType discovered : DriverProviderRuntimeTypes.discover(beanFactory.getBeanClassLoader())) {
-			if (!types.contains(discovered)) {
+			// A bean type already declared (by an OrmRuntimeType bean) is looked for once.
+			if (types.stream().noneMatch((type) -> type.clientClassName().equals(discovered.clientClassName()))) {
 				types.add(discovered);
 			}
 		}

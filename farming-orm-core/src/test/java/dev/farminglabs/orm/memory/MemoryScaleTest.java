@@ -36,7 +36,7 @@ class MemoryScaleTest {
 	@Test
 	void seedingIsLinearInTheRowsWritten() {
 		// Well under a second on an idle machine (MemorySeedBenchmark); the bounds here hold on a busy CI runner and
-		// still fail an O(n^2) seed, which took minutes for 100k rows.
+		// still fail an O(n^2) seed, which took minutes for 100k rows (second 100k: not slower than 4x the first + 2 s).
 		OrmClient orm = SchemaSetup.bootstrapDatabase(SCHEMA, new MemoryDatabase());
 		ModelClient<Row> items = orm.model("item");
 		seed(items, "warmup", 20_000);
@@ -49,7 +49,7 @@ class MemoryScaleTest {
 		assertThat(items.count(q -> q.where("namespace", "b"))).isEqualTo(100_000);
 		assertThat(first).as("100k creates took %s", first).isLessThan(Duration.ofSeconds(10));
 		assertThat(second).as("100k creates onto 120k rows took %s, onto 20k %s", second, first)
-			.isLessThan(first.multipliedBy(3).plusMillis(200));
+			.isLessThan(first.multipliedBy(4).plusSeconds(2));
 	}
 
 	/** Seeds in batches of the database's maxBatchSize, as a test fixture or an import does. */
