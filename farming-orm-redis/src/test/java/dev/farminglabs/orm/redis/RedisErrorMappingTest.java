@@ -64,7 +64,7 @@ class RedisErrorMappingTest {
 	void aCommandThatOutlivesTheClientTimeoutIsATimeout() {
 		LettuceConnectionFactory impatient = factory(TestRedis.PORT, Duration.ofMillis(100));
 		try {
-			byte[] key = ("{" + TestRedis.uniquePrefix() + "}:empty").getBytes(StandardCharsets.UTF_8);
+			byte[] key = ("{" + TestRedis.uniquePrefix() + ":t}:empty").getBytes(StandardCharsets.UTF_8);
 			OrmException error = failure(
 					() -> new RedisConnector(impatient).call((c) -> c.listCommands().bLPop(2, key), null));
 			assertThat(error.code()).isEqualTo(OrmErrorCode.TIMEOUT);
@@ -80,9 +80,9 @@ class RedisErrorMappingTest {
 		LettuceConnectionFactory local = TestRedis.lettuce();
 		try {
 			String prefix = TestRedis.uniquePrefix();
-			byte[][] garbage = { ("{" + prefix + "}:schema").getBytes(StandardCharsets.UTF_8),
-					("{" + prefix + "}:ids").getBytes(StandardCharsets.UTF_8),
-					("{" + prefix + "}:seq").getBytes(StandardCharsets.UTF_8), "p".getBytes(StandardCharsets.UTF_8) };
+			byte[][] garbage = { ("{" + prefix + ":t}:schema").getBytes(StandardCharsets.UTF_8),
+					("{" + prefix + ":t}:ids").getBytes(StandardCharsets.UTF_8),
+					("{" + prefix + ":t}:seq").getBytes(StandardCharsets.UTF_8), "p".getBytes(StandardCharsets.UTF_8) };
 			try (RedisConnection connection = local.getConnection()) {
 				connection.stringCommands().set(garbage[0], "x".getBytes(StandardCharsets.UTF_8));
 			}
