@@ -1,0 +1,71 @@
+package dev.farminglabs.orm.mongodb.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.farminglabs.orm.schema.FieldDefinition;
+import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.spi.Sort;
+import dev.farminglabs.orm.query.SortDirection;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+
+/** Rows as documents and back: every field under its physical name, nulls stored as null (never left out). */
+final class DocumentRows {
+
+	private DocumentRows() {
+	}
+
+	static Document toDocument(ModelDefinition model, Map<String, @Nullable Object> row) {
+		Document document = new Document();
+		for (FieldDefinition field : model.fields()) {
+			if (row.get(field.name()) == null && (field.isId() || MongoNames.nullLeftOut(field))) {
+				continue;
+			}
+			document.put(MongoNames.field(field), BsonValues.encode(model.name(), field, row.get(field.name())));
+		}
+		return document;
+	}
+
+	/** The update of changes: {@code $set}, and {@code $unset} for nulls {@link MongoNames#nullLeftOut left out}. */
+	static Document update(ModelDefinition model, Map<String, @Nullable Object> changes) {
+		Document set = new Document();
+		Document unset = new Document();
+		changes.forEach((name, value) -> {
+			FieldDefinition field = model.field(name);
+			if (value == null && MongoNames.nullLeftOut(field)) {
+				unset.put(MongoNames.field(field), "");
+			}
+			else {
+				set.put(MongoNames.field(field), BsonValues.encode(model.name(), field, value));
+			}
+		});
+		Document update = new Document();
+		if (!set.isEmpty()) {
+			update.put("$set", set);
+		}
+		if (!unset.isEmpty()) {
+			update.put("$unset", unset);
+		}
+		return update;
+	}
+
+	static Map<String, @Nullable Object> toRow(ModelDefinition model, Document document) {
+		Map<String, @Nullable Object> row = new LinkedHashMap<>();
+		for (FieldDefinition field : model.fields()) {
+			row.put(field.name(), BsonValues.decode(field, document.get(MongoNames.field(field))));
+		}
+		return row;
+	}
+
+	/** The sort document; the first occurrence of a field decides its direction. */
+	static Document sort(List<Sort> orderBy) {
+		Document sort = new Document();
+		for (Sort key : orderBy) {
+			sort.putIfAbsent(MongoNames.field(key.field()), (key.direction() == SortDirection.DESC) ? -1 : 1);
+		}
+		return sort;
+	}
+
+}

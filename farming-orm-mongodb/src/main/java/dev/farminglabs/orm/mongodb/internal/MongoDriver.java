@@ -1,0 +1,386 @@
+package dev.farminglabs.orm.mongodb.internal;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.client.ClientSession;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.FindOneAndDeleteOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReturnDocument;
+import dev.farminglabs.orm.client.DriverHandle;
+import dev.farminglabs.orm.error.OrmErrorCode;
+import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.schema.UniqueConstraint;
+import dev.farminglabs.orm.spi.Criteria;
+import dev.farminglabs.orm.spi.Driver;
+import dev.farminglabs.orm.spi.ReadQuery;
+import dev.farminglabs.orm.spi.SchemaManager;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The MongoDB driver: one collection per model, every filter, sort and page evaluated by the server, writes that act
+ * on the first match in id order through {@code findOneAndUpdate}/{@code findOneAndDelete} sorted by {@code _id},
+ * and transactions through a client session. A driver bound to a session is confined to its transaction.
+ */
+public final class MongoDriver implements Driver {
+
+	/** Rows fetched per round trip by {@link #stream}. */
+	static final int STREAM_BATCH_SIZE = 500;
+
+	private static final Document ID_ORDER = new Document("_id", 1);
+
+	private static final int UPSERT_ATTEMPTS = 8;
+
+	private final MongoConnection connection;
+
+	private final @Nullable MongoTransaction transaction;
+
+	private final MongoSchemaManager schemaManager;
+
+	public MongoDriver(MongoConnection connection, DriverHandle handle) {
+		this(connection, null, new MongoSchemaManager(connection));
+		connection.init(handle);
+	}
+
+	private MongoDriver(MongoConnection connection, @Nullable MongoTransaction transaction,
+			MongoSchemaManager schemaManager) {
+		this.connection = connection;
+		this.transaction = transaction;
+		this.schemaManager = schemaManager;
+	}
+
+	@Override
+	public DriverHandle handle() {
+		return this.connection.handle();
+	}
+
+	@Override
+	public List<Map<String, @Nullable Object>> find(ModelDefinition model, ReadQuery query) {
+		return call(model, () -> {
+			List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+			if (query.take() != null && query.take() == 0) {
+				return rows;
+			}
+			for (Document document : findIterable(model, query)) {
+				rows.add(DocumentRows.toRow(model, document));
+			}
+			return rows;
+		});
+	}
+
+	@Override
+	public Stream<Map<String, @Nullable Object>> stream(ModelDefinition model, ReadQuery query) {
+		if (query.take() != null && query.take() == 0) {
+			return Stream.empty();
+		}
+		MongoCursor<Document> cursor = call(model,
+				() -> findIterable(model, query).batchSize(STREAM_BATCH_SIZE).cursor());
+		Iterator<Map<String, @Nullable Object>> rows = new Iterator<>() {
+
+			@Override
+			public boolean hasNext() {
+				return call(model, cursor::hasNext);
+			}
+
+			@Override
+			public Map<String, @Nullable Object> next() {
+				return DocumentRows.toRow(model, call(model, cursor::next));
+			}
+
+		};
+		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED), false)
+			.onClose(cursor::close);
+	}
+
+	private FindIterable<Document> findIterable(ModelDefinition model, ReadQuery query) {
+		MongoCollection<Document> collection = collection(model);
+		Document filter = MongoFilters.render(model.name(), query.where());
+		ClientSession session = session();
+		FindIterable<Document> iterable = (session != null) ? collection.find(session, filter)
+				: collection.find(filter);
+		iterable.sort(DocumentRows.sort(query.orderBy()));
+		if (query.skip() > 0) {
+			iterable.skip(query.skip());
+		}
+		if (query.take() != null) {
+			iterable.limit(query.take());
+		}
+		return iterable;
+	}
+
+	@Override
+	public long count(ModelDefinition model, Criteria where) {
+		return call(model, () -> {
+			MongoCollection<Document> collection = collection(model);
+			Document filter = MongoFilters.render(model.name(), where);
+			ClientSession session = session();
+			return (session != null) ? collection.countDocuments(session, filter) : collection.countDocuments(filter);
+		});
+	}
+
+	@Override
+	public Map<String, @Nullable Object> insert(ModelDefinition model, Map<String, @Nullable Object> row) {
+		return call(model, () -> {
+			Document document = DocumentRows.toDocument(model, row);
+			Sequences.assignIds(this.connection, session(), model, List.of(document));
+			MongoCollection<Document> collection = collection(model);
+			ClientSession session = session();
+			if (session != null) {
+				collection.insertOne(session, document);
+			}
+			else {
+				collection.insertOne(document);
+			}
+			undoInsert(model, document);
+			return DocumentRows.toRow(model, document);
+		});
+	}
+
+	@Override
+	public List<Map<String, @Nullable Object>> insertAll(ModelDefinition model,
+			List<Map<String, @Nullable Object>> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		return call(model, () -> {
+			List<Document> documents = new ArrayList<>(rows.size());
+			rows.forEach((row) -> documents.add(DocumentRows.toDocument(model, row)));
+			Sequences.assignIds(this.connection, session(), model, documents);
+			MongoCollection<Document> collection = collection(model);
+			ClientSession session = session();
+			InsertManyOptions ordered = new InsertManyOptions().ordered(true);
+			try {
+				if (session != null) {
+					collection.insertMany(session, documents, ordered);
+				}
+				else {
+					collection.insertMany(documents, ordered);
+				}
+			}
+			catch (MongoBulkWriteException ex) {
+				int written = ex.getWriteResult().getInsertedCount();
+				for (int i = 0; i < written; i++) {
+					undoInsert(model, documents.get(i));
+				}
+				OrmException error = this.connection.errors().translate(ex, model);
+				throw OrmException.builder(error.code(), error.getMessage() + " (row " + (written + 1) + " of "
+						+ rows.size() + "; " + ((session != null) ? "the transaction writes none of them"
+								: "the " + written + " rows before it were written"))
+					.cause(ex)
+					.backend(MongoNames.KIND, handle().dialect())
+					.model(error.model())
+					.constraint(error.constraint())
+					.target(error.target())
+					.originalCode(error.originalCode())
+					.build();
+			}
+			documents.forEach((document) -> undoInsert(model, document));
+			List<Map<String, @Nullable Object>> stored = new ArrayList<>(documents.size());
+			documents.forEach((document) -> stored.add(DocumentRows.toRow(model, document)));
+			return stored;
+		});
+	}
+
+	@Override
+	public Optional<Map<String, @Nullable Object>> updateFirst(ModelDefinition model, Criteria where,
+			Map<String, @Nullable Object> changes) {
+		return call(model, () -> {
+			Document filter = MongoFilters.render(model.name(), where);
+			if (changes.isEmpty()) {
+				return Optional.ofNullable(first(model, filter)).map((document) -> DocumentRows.toRow(model, document));
+			}
+			Document updated = updateOne(model, filter, changes, true);
+			return Optional.ofNullable(updated).map((document) -> DocumentRows.toRow(model, document));
+		});
+	}
+
+	/** Updates the first match in id order; returns it after (or before) the change, or null. */
+	private @Nullable Document updateOne(ModelDefinition model, Document filter, Map<String, @Nullable Object> changes,
+			boolean after) {
+		MongoCollection<Document> collection = collection(model);
+		ClientSession session = session();
+		Document update = DocumentRows.update(model, changes);
+		boolean recordUndo = this.transaction != null && this.transaction.recording();
+		FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().sort(ID_ORDER)
+			.returnDocument((after && !recordUndo) ? ReturnDocument.AFTER : ReturnDocument.BEFORE);
+		Document result = (session != null) ? collection.findOneAndUpdate(session, filter, update, options)
+				: collection.findOneAndUpdate(filter, update, options);
+		if (result == null || !recordUndo) {
+			return result;
+		}
+		this.transaction.recordReplace(collection, result);
+		return after ? first(model, new Document("_id", result.get("_id"))) : result;
+	}
+
+	@Override
+	public long updateAll(ModelDefinition model, Criteria where, Map<String, @Nullable Object> changes) {
+		return call(model, () -> {
+			Document filter = MongoFilters.render(model.name(), where);
+			MongoCollection<Document> collection = collection(model);
+			ClientSession session = session();
+			if (changes.isEmpty()) {
+				return (session != null) ? collection.countDocuments(session, filter)
+						: collection.countDocuments(filter);
+			}
+			recordReplaceAll(collection, filter);
+			Document update = DocumentRows.update(model, changes);
+			return ((session != null) ? collection.updateMany(session, filter, update)
+					: collection.updateMany(filter, update)).getMatchedCount();
+		});
+	}
+
+	@Override
+	public Map<String, @Nullable Object> upsert(ModelDefinition model, UniqueConstraint key,
+			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes) {
+		return call(model, () -> {
+			Document filter = new Document();
+			for (String name : key.fields()) {
+				var field = model.field(name);
+				filter.put(MongoNames.field(field), BsonValues.encode(model.name(), field, create.get(name)));
+			}
+			String index = key.primaryKey() ? "_id_" : key.name();
+			RuntimeException last = null;
+			for (int attempt = 0; attempt < UPSERT_ATTEMPTS; attempt++) {
+				Document existing = changes.isEmpty() ? first(model, filter) : updateOne(model, filter, changes, true);
+				if (existing != null) {
+					return DocumentRows.toRow(model, existing);
+				}
+				try {
+					return insert(model, create);
+				}
+				catch (OrmException ex) {
+					if (ex.code() != OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION || this.transaction != null
+							|| !(ex.getCause() instanceof RuntimeException cause)
+							|| !MongoErrors.isDuplicateKeyOn(cause, index)) {
+						throw ex;
+					}
+					// A concurrent upsert inserted the key first: update that row instead.
+					last = ex;
+				}
+			}
+			throw last;
+		});
+	}
+
+	@Override
+	public Optional<Map<String, @Nullable Object>> deleteFirst(ModelDefinition model, Criteria where) {
+		return call(model, () -> {
+			MongoCollection<Document> collection = collection(model);
+			Document filter = MongoFilters.render(model.name(), where);
+			ClientSession session = session();
+			FindOneAndDeleteOptions options = new FindOneAndDeleteOptions().sort(ID_ORDER);
+			Document deleted = (session != null) ? collection.findOneAndDelete(session, filter, options)
+					: collection.findOneAndDelete(filter, options);
+			if (deleted != null && this.transaction != null && this.transaction.recording()) {
+				this.transaction.recordReplace(collection, deleted);
+			}
+			return Optional.ofNullable(deleted).map((document) -> DocumentRows.toRow(model, document));
+		});
+	}
+
+	@Override
+	public long deleteAll(ModelDefinition model, Criteria where) {
+		return call(model, () -> {
+			MongoCollection<Document> collection = collection(model);
+			Document filter = MongoFilters.render(model.name(), where);
+			ClientSession session = session();
+			recordReplaceAll(collection, filter);
+			return ((session != null) ? collection.deleteMany(session, filter) : collection.deleteMany(filter))
+				.getDeletedCount();
+		});
+	}
+
+	@Override
+	public <R> R transaction(Function<Driver, R> work) {
+		if (!handle().capabilities().supportsTransactions()) {
+			throw OrmException.unsupported(null,
+					"This MongoDB server has no transactions (capabilities: supportsTransactions=false)");
+		}
+		if (this.transaction != null) {
+			return this.transaction.nested(() -> work.apply(this));
+		}
+		ClientSession session;
+		try {
+			session = this.connection.startSession();
+		}
+		catch (RuntimeException ex) {
+			throw this.connection.errors().translate(ex, null);
+		}
+		try (session) {
+			MongoTransaction transaction = new MongoTransaction(session, this.connection.errors());
+			return transaction.run(() -> work.apply(new MongoDriver(this.connection, transaction, this.schemaManager)));
+		}
+	}
+
+	@Override
+	public SchemaManager schemaManager() {
+		return this.schemaManager;
+	}
+
+	private @Nullable ClientSession session() {
+		return (this.transaction != null) ? this.transaction.session() : null;
+	}
+
+	private @Nullable Document first(ModelDefinition model, Document filter) {
+		MongoCollection<Document> collection = collection(model);
+		ClientSession session = session();
+		return ((session != null) ? collection.find(session, filter) : collection.find(filter)).sort(ID_ORDER)
+			.limit(1)
+			.first();
+	}
+
+	private void undoInsert(ModelDefinition model, Document document) {
+		if (this.transaction != null && this.transaction.recording()) {
+			this.transaction.recordInsert(collection(model), document.get("_id"));
+		}
+	}
+
+	private void recordReplaceAll(MongoCollection<Document> collection, Document filter) {
+		if (this.transaction != null && this.transaction.recording()) {
+			for (Document before : collection.find(this.transaction.session(), filter)) {
+				this.transaction.recordReplace(collection, before);
+			}
+		}
+	}
+
+	/** The model's collection, after checking (once per driver) that it exists. */
+	private MongoCollection<Document> collection(ModelDefinition model) {
+		if (!this.connection.knownToExist(model)) {
+			if (!MongoSchemaManager.exists(this.connection.databaseOf(model), model)) {
+				throw this.connection.errors().missingCollection(model);
+			}
+			this.connection.rememberExists(model);
+		}
+		return this.connection.collection(model);
+	}
+
+	private <T> T call(ModelDefinition model, Supplier<T> work) {
+		try {
+			return work.get();
+		}
+		catch (OrmException ex) {
+			throw ex;
+		}
+		catch (MongoException | IllegalStateException ex) {
+			throw this.connection.errors().translate(ex, model);
+		}
+	}
+
+}
