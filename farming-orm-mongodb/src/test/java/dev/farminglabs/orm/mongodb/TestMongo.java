@@ -1,6 +1,7 @@
 package dev.farminglabs.orm.mongodb;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -42,18 +43,24 @@ final class TestMongo {
 		return "tck_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
 	}
 
-	/** The TCK's backend: a {@link MongoRuntime} on a fresh database, dropped after the test. */
+	/** The TCK's backend on mongo-java-server. */
 	static TckBackend backend() {
+		return backend(TestMongo::client);
+	}
+
+	/** The TCK's backend on a client: a {@link MongoRuntime} on a fresh database, dropped after the test. */
+	static TckBackend backend(Supplier<MongoClient> clients) {
 		return new TckBackend() {
 
 			@Override
 			public Object newRuntime() {
-				return MongoRuntime.of(client(), freshDatabase());
+				return MongoRuntime.of(clients.get(), freshDatabase());
 			}
 
 			@Override
 			public void release(Object runtime) {
-				client().getDatabase(((MongoRuntime) runtime).database()).drop();
+				MongoRuntime mongo = (MongoRuntime) runtime;
+				mongo.client().getDatabase(mongo.database()).drop();
 			}
 
 		};
