@@ -30,6 +30,11 @@ public class FarmingOrmProperties {
 	 */
 	private Map<String, Schema> schemas = new LinkedHashMap<>();
 
+	/**
+	 * MongoDB settings.
+	 */
+	private final Mongodb mongodb = new Mongodb();
+
 	public boolean isPushSchema() {
 		return this.pushSchema;
 	}
@@ -54,6 +59,10 @@ public class FarmingOrmProperties {
 		this.schemas = schemas;
 	}
 
+	public Mongodb getMongodb() {
+		return this.mongodb;
+	}
+
 	/**
 	 * Settings of one schema.
 	 */
@@ -71,6 +80,27 @@ public class FarmingOrmProperties {
 
 		public void setRuntime(@Nullable String runtime) {
 			this.runtime = runtime;
+		}
+
+	}
+
+	/**
+	 * MongoDB settings, used when the context has a MongoClient but no MongoTemplate.
+	 */
+	public static class Mongodb {
+
+		/**
+		 * Database the models live in on the context's MongoClient. Defaults to spring.mongodb.database, then to the
+		 * database of spring.mongodb.uri, then to 'test', as Spring Boot's own MongoDB auto-configuration does.
+		 */
+		private @Nullable String database;
+
+		public @Nullable String getDatabase() {
+			return this.database;
+		}
+
+		public void setDatabase(@Nullable String database) {
+			this.database = database;
 		}
 
 	}

@@ -65,7 +65,7 @@ public final class MongoDriverProvider implements DriverProvider {
 			return RuntimeCandidate.unreachable(KIND, found.source() + " found, but the server did not answer: "
 					+ ex.getMessage(), "Check that MongoDB is running and reachable with the client's settings.");
 		}
-		String reason = found.source() + " connects to MongoDB " + handle.serverVersion()
+		String reason = found.source() + " connects to " + handle.serverVersion()
 				+ (handle.capabilities().supportsTransactions() ? " (transactions through client sessions)"
 						: " (no transactions: not a replica set, or no client sessions from this client)");
 		return RuntimeCandidate.matched(

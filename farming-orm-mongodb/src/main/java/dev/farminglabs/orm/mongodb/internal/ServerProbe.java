@@ -70,7 +70,7 @@ public final class ServerProbe {
 	private static @Nullable String version(MongoDatabase database) {
 		try {
 			Object version = database.runCommand(new Document("buildInfo", 1)).get("version");
-			return (version != null) ? version.toString() : null;
+			return (version != null) ? "MongoDB " + version : null;
 		}
 		catch (MongoCommandException ex) {
 			return null;
