@@ -36,7 +36,7 @@ public final class MongoFilters {
 			if (and.criteria().size() == 1) {
 				return render(model, and.criteria().get(0));
 			}
-			return new Document("$and", renderAll(model, and.criteria()));
+			return merge(renderAll(model, and.criteria()));
 		}
 		if (criteria instanceof Criteria.Or or) {
 			if (or.criteria().isEmpty()) {
@@ -45,6 +45,34 @@ public final class MongoFilters {
 			return new Document("$or", renderAll(model, or.criteria()));
 		}
 		return new Document("$nor", List.of(render(model, ((Criteria.Not) criteria).criteria())));
+	}
+
+	/**
+	 * The conjunction as one document where the parts name distinct fields ({@code {namespace: "a", key: "b"}}),
+	 * which servers match against a compound index directly (mongo-java-server uses an index only for that shape);
+	 * the other parts under {@code $and}.
+	 */
+	private static Document merge(List<Document> parts) {
+		Document merged = new Document();
+		List<Document> rest = new ArrayList<>();
+		for (Document part : parts) {
+			boolean distinct = true;
+			for (String key : part.keySet()) {
+				if (key.startsWith("$") || merged.containsKey(key)) {
+					distinct = false;
+				}
+			}
+			if (distinct) {
+				merged.putAll(part);
+			}
+			else {
+				rest.add(part);
+			}
+		}
+		if (!rest.isEmpty()) {
+			merged.put("$and", rest);
+		}
+		return merged;
 	}
 
 	private static List<Document> renderAll(String model, List<Criteria> criteria) {
