@@ -11,7 +11,7 @@
  * <li>Datetimes are BSON dates ({@code datetimePrecision=MILLIS}: values are truncated to milliseconds on write and
  * in filters); integers and bigints are {@code Int64}; strings, enums and booleans are themselves.</li>
  * <li>Decimals are text that orders as the numbers do ({@code DecimalKey}: an order-preserving key, a space, then
- * the plain value with its scale), so equality, ranges, sorting and unique indexes are exact at any precision;
+ * the value's text with its scale), so equality, ranges, sorting and unique indexes are exact at any precision;
  * {@code Decimal128} would hold only 34 digits.</li>
  * <li>JSON values are embedded documents, arrays or scalars (top-level arrays and scalars included), compared by
  * value with {@code $expr} so that an array never matches "by containment"; object keys are escaped ({@code %},

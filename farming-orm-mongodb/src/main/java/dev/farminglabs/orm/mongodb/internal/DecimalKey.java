@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 
 /**
  * Decimals as order-preserving text, so that MongoDB compares, sorts and indexes them exactly whatever their
- * precision ({@code Decimal128} holds 34 digits). A stored value is {@code <key> <plain>}: the key orders by numeric
- * value and is the same for {@code 12.5} and {@code 12.50}; the plain text after the space keeps the scale and keeps
- * the value readable in the shell. Keys are prefix-free (they end in a terminator), so the text after the key never
+ * precision ({@code Decimal128} holds 34 digits). A stored value is {@code <key> <text>}: the key orders by numeric
+ * value and is the same for {@code 12.5} and {@code 12.50}; the text after the space ({@link BigDecimal#toString()})
+ * keeps the scale and keeps the value readable in the shell. Keys are prefix-free (they end in a terminator), so the text after the key never
  * changes an order.
  *
  * <p>Key: a sign class ({@code A} negative, {@code B} zero, {@code C} positive), then for non-zero values the decimal
@@ -17,7 +17,7 @@ import java.math.BigDecimal;
  */
 public final class DecimalKey {
 
-	/** Separates the key from the plain text; sorts below every character of a key. */
+	/** Separates the key from the text; sorts below every character of a key. */
 	static final char SEPARATOR = ' ';
 
 	/** The character right after {@link #SEPARATOR}: every value with key {@code k} is below {@code k + "!"}. */
@@ -30,9 +30,9 @@ public final class DecimalKey {
 	private DecimalKey() {
 	}
 
-	/** The stored form of a decimal: its key, a space, its plain text. */
+	/** The stored form of a decimal: its key, a space, its text ({@link BigDecimal#toString()}, which reads back to the same value and scale). */
 	public static String encode(BigDecimal value) {
-		return key(value) + SEPARATOR + value.toPlainString();
+		return key(value) + SEPARATOR + value;
 	}
 
 	/** The decimal a stored form holds, scale included. */

@@ -31,6 +31,7 @@ import dev.farminglabs.orm.spi.Criteria;
 import dev.farminglabs.orm.spi.Driver;
 import dev.farminglabs.orm.spi.ReadQuery;
 import dev.farminglabs.orm.spi.SchemaManager;
+import org.bson.BSONException;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
@@ -380,6 +381,15 @@ public final class MongoDriver implements Driver {
 		}
 		catch (MongoException | IllegalStateException ex) {
 			throw this.connection.errors().translate(ex, model);
+		}
+		catch (BSONException ex) {
+			// A document the server cannot hold, such as one over 16 MB.
+			throw OrmException.builder(OrmErrorCode.VALIDATION_ERROR,
+					"Model '" + model.name() + "': MongoDB cannot store this document: " + ex.getMessage())
+				.cause(ex)
+				.backend(MongoNames.KIND, handle().dialect())
+				.model(model.name())
+				.build();
 		}
 	}
 
