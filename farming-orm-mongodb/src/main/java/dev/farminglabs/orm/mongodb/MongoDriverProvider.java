@@ -36,6 +36,10 @@ public final class MongoDriverProvider implements DriverProvider {
 		catch (LinkageError ex) {
 			return RuntimeCandidate.rejected(KIND, "the MongoDB synchronous driver is not on the class path");
 		}
+		catch (RuntimeException ex) {
+			return RuntimeCandidate.recognised(KIND, "looks like a MongoDB client, but inspecting it failed: " + ex,
+					"Pass a MongoTemplate, MongoRuntime.of(client, \"<database>\") or a MongoDatabase.");
+		}
 	}
 
 	private RuntimeCandidate inspectClient(Object client) {
@@ -65,6 +69,7 @@ public final class MongoDriverProvider implements DriverProvider {
 			return RuntimeCandidate.unreachable(KIND, found.source() + " found, but the server did not answer: "
 					+ ex.getMessage(), "Check that MongoDB is running and reachable with the client's settings.");
 		}
+		connection.init(handle);
 		String reason = found.source() + " connects to " + handle.serverVersion()
 				+ (handle.capabilities().supportsTransactions() ? " (transactions through client sessions)"
 						: " (no transactions: not a replica set, or no client sessions from this client)");
@@ -77,7 +82,8 @@ public final class MongoDriverProvider implements DriverProvider {
 	public Driver connect(DetectedRuntime runtime, FrameworkSchema schema) {
 		MongoConnection connection = (MongoConnection) runtime.client();
 		try {
-			return new MongoDriver(connection, ServerProbe.probe(connection));
+			DriverHandle probed = connection.probed();
+			return new MongoDriver(connection, (probed != null) ? probed : ServerProbe.probe(connection));
 		}
 		catch (RuntimeException ex) {
 			throw OrmException.builder(OrmErrorCode.CONNECTION_FAILURE, "Could not reach MongoDB: " + ex.getMessage())

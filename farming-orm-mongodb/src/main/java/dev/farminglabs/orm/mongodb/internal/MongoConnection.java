@@ -45,7 +45,13 @@ public final class MongoConnection {
 		this.sessions = sessions;
 	}
 
-	void init(DriverHandle handle) {
+	/** The handle of the server, once probed. */
+	public @Nullable DriverHandle probed() {
+		return this.handle;
+	}
+
+	/** Remembers what the server is, so that a driver created on this connection does not ask again. */
+	public void init(DriverHandle handle) {
 		this.handle = handle;
 		this.errors = new MongoErrors(handle.dialect());
 	}
