@@ -23,6 +23,7 @@ import dev.farminglabs.orm.setup.SchemaSetup;
 import dev.farminglabs.orm.tck.TckSchema;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /** Which raw MongoDB clients are detected, what they run with, and how the others are explained. */
 class MongoDetectionTest {
@@ -120,6 +121,22 @@ class MongoDetectionTest {
 				assertThat(candidate.reasons().get(0)).contains("reactive");
 			});
 			assertThat(inspection.hint()).hasValueSatisfying((hint) -> assertThat(hint).contains("synchronous"));
+		}
+	}
+
+	@Test
+	void aReactiveMongoTemplateIsRecognisedAndExplained() {
+		try (com.mongodb.reactivestreams.client.MongoClient reactive = com.mongodb.reactivestreams.client.MongoClients
+			.create("mongodb://127.0.0.1:1")) {
+			RuntimeInspection inspection = FarmingOrm.inspectDatabaseRuntime(new ReactiveMongoTemplate(reactive, "app"));
+			assertThat(inspection.runtime()).isEmpty();
+			assertThat(inspection.clientClass()).isEqualTo(ReactiveMongoTemplate.class.getName());
+			assertThat(inspection.candidates()).anySatisfy((candidate) -> {
+				assertThat(candidate.kind()).isEqualTo("mongodb");
+				assertThat(candidate.reasons().get(0)).isEqualTo("is a reactive ReactiveMongoTemplate");
+			});
+			assertThat(inspection.hint()).hasValueSatisfying(
+					(hint) -> assertThat(hint).contains("synchronous").contains("MongoTemplate"));
 		}
 	}
 
