@@ -16,7 +16,6 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.FindIterable;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.FindOneAndDeleteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -111,11 +110,7 @@ public final class MongoDriver implements Driver {
 	}
 
 	private FindIterable<Document> findIterable(ModelDefinition model, ReadQuery query) {
-		MongoCollection<Document> collection = collection(model);
-		Document filter = MongoFilters.render(model.name(), query.where());
-		ClientSession session = session();
-		FindIterable<Document> iterable = (session != null) ? collection.find(session, filter)
-				: collection.find(filter);
+		FindIterable<Document> iterable = collection(model).find(MongoFilters.render(model.name(), query.where()));
 		iterable.sort(DocumentRows.sort(query.orderBy()));
 		if (query.skip() > 0) {
 			iterable.skip(query.skip());
@@ -128,12 +123,7 @@ public final class MongoDriver implements Driver {
 
 	@Override
 	public long count(ModelDefinition model, Criteria where) {
-		return call(model, () -> {
-			MongoCollection<Document> collection = collection(model);
-			Document filter = MongoFilters.render(model.name(), where);
-			ClientSession session = session();
-			return (session != null) ? collection.countDocuments(session, filter) : collection.countDocuments(filter);
-		});
+		return call(model, () -> collection(model).count(MongoFilters.render(model.name(), where)));
 	}
 
 	@Override
@@ -141,15 +131,9 @@ public final class MongoDriver implements Driver {
 		return call(model, () -> {
 			Document document = DocumentRows.toDocument(model, row);
 			Sequences.assignIds(this.connection, session(), model, List.of(document));
-			MongoCollection<Document> collection = collection(model);
-			ClientSession session = session();
-			if (session != null) {
-				collection.insertOne(session, document);
-			}
-			else {
-				collection.insertOne(document);
-			}
-			undoInsert(model, document);
+			BoundCollection collection = collection(model);
+			collection.insertOne(document);
+			undoInsert(collection, document);
 			return DocumentRows.toRow(model, document);
 		});
 	}
@@ -164,25 +148,18 @@ public final class MongoDriver implements Driver {
 			List<Document> documents = new ArrayList<>(rows.size());
 			rows.forEach((row) -> documents.add(DocumentRows.toDocument(model, row)));
 			Sequences.assignIds(this.connection, session(), model, documents);
-			MongoCollection<Document> collection = collection(model);
-			ClientSession session = session();
-			InsertManyOptions ordered = new InsertManyOptions().ordered(true);
+			BoundCollection collection = collection(model);
 			try {
-				if (session != null) {
-					collection.insertMany(session, documents, ordered);
-				}
-				else {
-					collection.insertMany(documents, ordered);
-				}
+				collection.insertMany(documents, new InsertManyOptions().ordered(true));
 			}
 			catch (MongoBulkWriteException ex) {
 				int written = ex.getWriteResult().getInsertedCount();
 				for (int i = 0; i < written; i++) {
-					undoInsert(model, documents.get(i));
+					undoInsert(collection, documents.get(i));
 				}
 				OrmException error = this.connection.errors().translate(ex, model);
 				throw OrmException.builder(error.code(), error.getMessage() + " (row " + (written + 1) + " of "
-						+ rows.size() + "; " + ((session != null) ? "the transaction writes none of them"
+						+ rows.size() + "; " + ((session() != null) ? "the transaction writes none of them"
 								: "the " + written + " rows before it were written"))
 					.cause(ex)
 					.backend(MongoNames.KIND, handle().dialect())
@@ -192,7 +169,7 @@ public final class MongoDriver implements Driver {
 					.originalCode(error.originalCode())
 					.build();
 			}
-			documents.forEach((document) -> undoInsert(model, document));
+			documents.forEach((document) -> undoInsert(collection, document));
 			List<Map<String, @Nullable Object>> stored = new ArrayList<>(documents.size());
 			documents.forEach((document) -> stored.add(DocumentRows.toRow(model, document)));
 			return stored;
@@ -215,18 +192,15 @@ public final class MongoDriver implements Driver {
 	/** Updates the first match in id order; returns it after (or before) the change, or null. */
 	private @Nullable Document updateOne(ModelDefinition model, Document filter, Map<String, @Nullable Object> changes,
 			boolean after) {
-		MongoCollection<Document> collection = collection(model);
-		ClientSession session = session();
-		Document update = DocumentRows.update(model, changes);
-		boolean recordUndo = this.transaction != null && this.transaction.recording();
+		BoundCollection collection = collection(model);
+		boolean recordUndo = recording();
 		FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().sort(ID_ORDER)
 			.returnDocument((after && !recordUndo) ? ReturnDocument.AFTER : ReturnDocument.BEFORE);
-		Document result = (session != null) ? collection.findOneAndUpdate(session, filter, update, options)
-				: collection.findOneAndUpdate(filter, update, options);
+		Document result = collection.findOneAndUpdate(filter, DocumentRows.update(model, changes), options);
 		if (result == null || !recordUndo) {
 			return result;
 		}
-		this.transaction.recordReplace(collection, result);
+		this.transaction.recordReplace(collection.collection(), result);
 		return after ? first(model, new Document("_id", result.get("_id"))) : result;
 	}
 
@@ -234,16 +208,12 @@ public final class MongoDriver implements Driver {
 	public long updateAll(ModelDefinition model, Criteria where, Map<String, @Nullable Object> changes) {
 		return call(model, () -> {
 			Document filter = MongoFilters.render(model.name(), where);
-			MongoCollection<Document> collection = collection(model);
-			ClientSession session = session();
+			BoundCollection collection = collection(model);
 			if (changes.isEmpty()) {
-				return (session != null) ? collection.countDocuments(session, filter)
-						: collection.countDocuments(filter);
+				return collection.count(filter);
 			}
 			recordReplaceAll(collection, filter);
-			Document update = DocumentRows.update(model, changes);
-			return ((session != null) ? collection.updateMany(session, filter, update)
-					: collection.updateMany(filter, update)).getMatchedCount();
+			return collection.updateMany(filter, DocumentRows.update(model, changes));
 		});
 	}
 
@@ -283,14 +253,11 @@ public final class MongoDriver implements Driver {
 	@Override
 	public Optional<Map<String, @Nullable Object>> deleteFirst(ModelDefinition model, Criteria where) {
 		return call(model, () -> {
-			MongoCollection<Document> collection = collection(model);
-			Document filter = MongoFilters.render(model.name(), where);
-			ClientSession session = session();
-			FindOneAndDeleteOptions options = new FindOneAndDeleteOptions().sort(ID_ORDER);
-			Document deleted = (session != null) ? collection.findOneAndDelete(session, filter, options)
-					: collection.findOneAndDelete(filter, options);
-			if (deleted != null && this.transaction != null && this.transaction.recording()) {
-				this.transaction.recordReplace(collection, deleted);
+			BoundCollection collection = collection(model);
+			Document deleted = collection.findOneAndDelete(MongoFilters.render(model.name(), where),
+					new FindOneAndDeleteOptions().sort(ID_ORDER));
+			if (deleted != null && recording()) {
+				this.transaction.recordReplace(collection.collection(), deleted);
 			}
 			return Optional.ofNullable(deleted).map((document) -> DocumentRows.toRow(model, document));
 		});
@@ -299,12 +266,10 @@ public final class MongoDriver implements Driver {
 	@Override
 	public long deleteAll(ModelDefinition model, Criteria where) {
 		return call(model, () -> {
-			MongoCollection<Document> collection = collection(model);
+			BoundCollection collection = collection(model);
 			Document filter = MongoFilters.render(model.name(), where);
-			ClientSession session = session();
 			recordReplaceAll(collection, filter);
-			return ((session != null) ? collection.deleteMany(session, filter) : collection.deleteMany(filter))
-				.getDeletedCount();
+			return collection.deleteMany(filter);
 		});
 	}
 
@@ -340,36 +305,37 @@ public final class MongoDriver implements Driver {
 	}
 
 	private @Nullable Document first(ModelDefinition model, Document filter) {
-		MongoCollection<Document> collection = collection(model);
-		ClientSession session = session();
-		return ((session != null) ? collection.find(session, filter) : collection.find(filter)).sort(ID_ORDER)
-			.limit(1)
-			.first();
+		return collection(model).find(filter).sort(ID_ORDER).limit(1).first();
 	}
 
-	private void undoInsert(ModelDefinition model, Document document) {
-		if (this.transaction != null && this.transaction.recording()) {
-			this.transaction.recordInsert(collection(model), document.get("_id"));
+	/** Whether writes must record how to undo them: inside a nested transaction. */
+	private boolean recording() {
+		return this.transaction != null && this.transaction.recording();
+	}
+
+	private void undoInsert(BoundCollection collection, Document document) {
+		if (recording()) {
+			this.transaction.recordInsert(collection.collection(), document.get("_id"));
 		}
 	}
 
-	private void recordReplaceAll(MongoCollection<Document> collection, Document filter) {
-		if (this.transaction != null && this.transaction.recording()) {
-			for (Document before : collection.find(this.transaction.session(), filter)) {
-				this.transaction.recordReplace(collection, before);
+	private void recordReplaceAll(BoundCollection collection, Document filter) {
+		if (recording()) {
+			for (Document before : collection.find(filter)) {
+				this.transaction.recordReplace(collection.collection(), before);
 			}
 		}
 	}
 
-	/** The model's collection, after checking (once per driver) that it exists. */
-	private MongoCollection<Document> collection(ModelDefinition model) {
+	/** The model's collection, bound to the transaction's session, after checking (once) that it exists. */
+	private BoundCollection collection(ModelDefinition model) {
 		if (!this.connection.knownToExist(model)) {
 			if (!MongoSchemaManager.exists(this.connection.databaseOf(model), model)) {
 				throw this.connection.errors().missingCollection(model);
 			}
 			this.connection.rememberExists(model);
 		}
-		return this.connection.collection(model);
+		return new BoundCollection(this.connection.collection(model), session());
 	}
 
 	private <T> T call(ModelDefinition model, Supplier<T> work) {
