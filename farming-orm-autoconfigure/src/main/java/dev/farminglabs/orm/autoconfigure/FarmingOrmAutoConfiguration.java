@@ -17,8 +17,9 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configuration of farming-orm: an {@code OrmClient} bean named
  * {@code <schemaBean>OrmClient} for every {@link FrameworkSchema} bean, on the one supported raw client of the
- * context ({@code DataSource}, {@code MongoTemplate}, {@code RedisConnectionFactory} or {@code DynamoDbClient},
- * each when its driver module is on the class path), or the one {@code farming.orm.runtime} /
+ * context ({@code DataSource}, {@code MongoTemplate} (or a {@code MongoClient} without one),
+ * {@code RedisConnectionFactory} or {@code DynamoDbClient}, each when its driver module is on the class path), or the
+ * one {@code farming.orm.runtime} /
  * {@code farming.orm.schemas.<bean>.runtime} selects.
  */
 @AutoConfiguration(
