@@ -26,7 +26,8 @@
  * server; {@code contains}/{@code startsWith}/{@code endsWith} are regexes in which every character of the value is
  * literal. {@code stream} reads a server cursor in batches of 500. {@code createMany} is one ordered bulk insert.
  * {@code update}/{@code delete} act on the first match in id order ({@code findOneAndUpdate}/{@code findOneAndDelete}
- * sorted by {@code _id}). {@code upsert} updates the key's document or inserts it, and updates again when a concurrent
+ * sorted by {@code _id}). {@code upsert} is one {@code findOneAndUpdate(upsert: true)} when the create data agrees with
+ * the update data, otherwise an update of the key's document or an insert; either way it runs again when a concurrent
  * upsert inserted the key first (the unique index decides). Relations are loaded by the client.
  *
  * <h2>Transactions</h2>

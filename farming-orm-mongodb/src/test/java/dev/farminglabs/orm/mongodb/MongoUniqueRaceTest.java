@@ -53,7 +53,18 @@ class MongoUniqueRaceTest {
 	}
 
 	@Test
-	void fourThreadsUpsertingTheSameKeysLeaveOneRowPerKeyWithoutErrors() throws Exception {
+	void fourThreadsUpsertingTheSameKeysInOneCallEachLeaveOneRowPerKeyWithoutErrors() throws Exception {
+		// Create and update agree on "value": one findOneAndUpdate(upsert) per call.
+		upsertRace(0);
+	}
+
+	@Test
+	void fourThreadsUpsertingTheSameKeysByUpdateElseInsertLeaveOneRowPerKeyWithoutErrors() throws Exception {
+		// Create and update disagree on "value": update, else insert, else update the row a concurrent insert made.
+		upsertRace(100);
+	}
+
+	private void upsertRace(int updateOffset) throws Exception {
 		OrmClient orm = SchemaSetup.bootstrapDatabase(TckSchema.SCHEMA,
 				MongoRuntime.of(TestMongo.client(), TestMongo.freshDatabase()));
 		List<Integer> upserts = race((thread) -> {
@@ -62,12 +73,13 @@ class MongoUniqueRaceTest {
 				orm.model("cacheEntry").upsert((u) -> u
 					.where("namespace_key", Map.of("namespace", "race", "key", name))
 					.create(Data.of("namespace", "race", "key", name, "value", thread))
-					.update(Data.of("value", thread)));
+					.update(Data.of("value", thread + updateOffset)));
 			}
 			return KEYS;
 		});
 		assertThat(upserts).containsOnly(KEYS);
 		assertThat(orm.model("cacheEntry").count()).isEqualTo(KEYS);
+		assertThat(orm.model("cacheEntry").count((q) -> q.where("namespace", "race"))).isEqualTo(KEYS);
 	}
 
 	private static List<Integer> race(ThreadWork work) throws Exception {
