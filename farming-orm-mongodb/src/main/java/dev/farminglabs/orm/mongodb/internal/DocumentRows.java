@@ -6,6 +6,8 @@ import java.util.Map;
 
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.ModelDefinition;
+import dev.farminglabs.orm.schema.UniqueConstraint;
+import dev.farminglabs.orm.spi.CriteriaEvaluator;
 import dev.farminglabs.orm.spi.Sort;
 import dev.farminglabs.orm.query.SortDirection;
 import org.bson.Document;
@@ -49,6 +51,37 @@ final class DocumentRows {
 			update.put("$unset", unset);
 		}
 		return update;
+	}
+
+	/**
+	 * The update of one {@code findOneAndUpdate(upsert: true)}: {@code $set} the changes, {@code $setOnInsert} the rest
+	 * of the create data (the key's fields come from the filter). Possible only where the create data agrees with every
+	 * change it shares a field with (an update document cannot set a field to one value on insert and to another on
+	 * update) and no change removes a field; otherwise {@code null}.
+	 */
+	static @Nullable Document upsert(ModelDefinition model, UniqueConstraint key, Map<String, @Nullable Object> create,
+			Map<String, @Nullable Object> changes) {
+		Map<String, @Nullable Object> onInsert = new LinkedHashMap<>();
+		for (Map.Entry<String, @Nullable Object> entry : create.entrySet()) {
+			String name = entry.getKey();
+			if (changes.containsKey(name)) {
+				if (!CriteriaEvaluator.same(changes.get(name), entry.getValue())) {
+					return null;
+				}
+			}
+			else if (!key.fields().contains(name)
+					&& !(entry.getValue() == null && MongoNames.nullLeftOut(model.field(name)))) {
+				onInsert.put(name, entry.getValue());
+			}
+		}
+		Document update = changes.isEmpty() ? new Document() : update(model, changes);
+		if (update.containsKey("$unset")) {
+			return null;
+		}
+		if (!onInsert.isEmpty()) {
+			update.put("$setOnInsert", update(model, onInsert).get("$set"));
+		}
+		return update.isEmpty() ? null : update;
 	}
 
 	static Map<String, @Nullable Object> toRow(ModelDefinition model, Document document) {
