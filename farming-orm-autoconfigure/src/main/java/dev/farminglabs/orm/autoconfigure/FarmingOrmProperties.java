@@ -75,6 +75,10 @@ public class FarmingOrmProperties {
 		return (schema != null && schema.getValidateSchema() != null) ? schema.getValidateSchema()
 				: this.validateSchema;
 	}
+	/**
+	 * MongoDB settings.
+	 */
+	private final Mongodb mongodb = new Mongodb();
 
 	public boolean isPushSchema() {
 		return this.pushSchema;
@@ -98,6 +102,10 @@ public class FarmingOrmProperties {
 
 	public void setSchemas(Map<String, Schema> schemas) {
 		this.schemas = schemas;
+	}
+
+	public Mongodb getMongodb() {
+		return this.mongodb;
 	}
 
 	/**
@@ -166,6 +174,27 @@ public class FarmingOrmProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * MongoDB settings, used when the context has a MongoClient but no MongoTemplate.
+	 */
+	public static class Mongodb {
+
+		/**
+		 * Database the models live in on the context's MongoClient. Defaults to spring.mongodb.database, then to the
+		 * database of spring.mongodb.uri, then to 'test', as Spring Boot's own MongoDB auto-configuration does.
+		 */
+		private @Nullable String database;
+
+		public @Nullable String getDatabase() {
+			return this.database;
+		}
+
+		public void setDatabase(@Nullable String database) {
+			this.database = database;
 		}
 
 	}

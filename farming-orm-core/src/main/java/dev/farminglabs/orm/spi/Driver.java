@@ -92,7 +92,9 @@ public interface Driver {
 
 	/**
 	 * Runs work in a transaction (a savepoint when already in one): committed when it returns, rolled back when it
-	 * throws. Only called when the capabilities declare transactions.
+	 * throws. Only called when the capabilities declare transactions. The work runs once: a driver never re-runs it
+	 * (it may have effects outside the database), so a conflict reaches the caller as a retryable
+	 * {@code TRANSACTION_CONFLICT}; only a commit whose outcome is unknown may be retried.
 	 */
 	<R> R transaction(Function<Driver, R> work);
 
