@@ -31,7 +31,11 @@ public final class DefaultOrmClient implements OrmClient {
 	private final Map<String, Map<Class<?>, ModelClient<?>>> clients = new ConcurrentHashMap<>();
 
 	public DefaultOrmClient(FrameworkSchema schema, Driver driver, OrmOptions options) {
-		this(new SchemaRuntime(schema, driver.handle().capabilities()), driver, options);
+		this(new SchemaRuntime(schema, driver.handle().capabilities()), withTimeout(driver, options), options);
+	}
+
+	private static Driver withTimeout(Driver driver, OrmOptions options) {
+		return (options.operationTimeout() != null) ? driver.withOperationTimeout(options.operationTimeout()) : driver;
 	}
 
 	private DefaultOrmClient(SchemaRuntime runtime, Driver driver, OrmOptions options) {
@@ -55,6 +59,9 @@ public final class DefaultOrmClient implements OrmClient {
 	@SuppressWarnings("unchecked")
 	public <T> ModelClient<T> model(String name, Class<T> type) {
 		ModelRuntime model = this.runtime.model(name);
+		if (type == null) {
+			throw OrmException.validation(name, null, "Model '" + name + "': the result type must not be null");
+		}
 		return (ModelClient<T>) this.clients.computeIfAbsent(name, (n) -> new ConcurrentHashMap<>())
 			.computeIfAbsent(type, (t) -> {
 				ModelOperations ops = this.operations.computeIfAbsent(name,
@@ -72,6 +79,9 @@ public final class DefaultOrmClient implements OrmClient {
 
 	@Override
 	public <R> R transaction(Function<OrmClient, R> work) {
+		if (work == null) {
+			throw OrmException.validation(null, null, "transaction needs work to run, got null");
+		}
 		if (!this.driver.handle().capabilities().supportsTransactions()) {
 			throw OrmException.unsupported(null,
 					"This backend has no transactions (capabilities: supportsTransactions=false)");
@@ -81,6 +91,9 @@ public final class DefaultOrmClient implements OrmClient {
 
 	@Override
 	public <R> List<R> batch(List<? extends Function<OrmClient, ? extends R>> operations) {
+		if (operations == null || operations.stream().anyMatch(java.util.Objects::isNull)) {
+			throw OrmException.validation(null, null, "batch needs a list of operations without nulls");
+		}
 		Function<OrmClient, List<R>> all = (client) -> {
 			List<R> results = new ArrayList<>(operations.size());
 			for (Function<OrmClient, ? extends R> operation : operations) {

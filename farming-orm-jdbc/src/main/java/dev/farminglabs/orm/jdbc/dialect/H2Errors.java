@@ -33,6 +33,9 @@ final class H2Errors extends SqlErrors {
 			case 90079 -> OrmErrorCode.MISSING_SCHEMA;
 			case 40001 -> OrmErrorCode.DEADLOCK;
 			case 50200, 57014 -> OrmErrorCode.TIMEOUT;
+			case 90096 -> OrmErrorCode.PERMISSION_DENIED;
+			// connection broken, database closed, file I/O failed
+			case 90067, 90098, 90121, 90028 -> OrmErrorCode.CONNECTION_FAILURE;
 			default -> null;
 		};
 	}
