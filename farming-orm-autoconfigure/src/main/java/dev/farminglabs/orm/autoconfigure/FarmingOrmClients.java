@@ -60,7 +60,8 @@ public final class FarmingOrmClients {
 		FrameworkSchema schema = this.beanFactory.getBean(schemaBeanName, FrameworkSchema.class);
 		String runtimeBeanName = selectRuntime(schemaBeanName);
 		Object runtime = this.beanFactory.getBean(runtimeBeanName);
-		OrmClient client = FarmingOrm.createOrmFromRuntime(schema, runtime, new OrmOptions(this.observer));
+		OrmOptions options = new OrmOptions(this.observer).withOperationTimeout(this.properties.getOperationTimeout());
+		OrmClient client = FarmingOrm.createOrmFromRuntime(schema, runtime, options);
 		PushResult push = null;
 		if (this.properties.isPushSchema()) {
 			push = SchemaSetup.pushSchema(schema, runtime);

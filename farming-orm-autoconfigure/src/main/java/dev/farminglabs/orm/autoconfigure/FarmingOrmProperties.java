@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,9 +27,24 @@ public class FarmingOrmProperties {
 	private @Nullable String runtime;
 
 	/**
+	 * Maximum time one statement may take before the operation fails with TIMEOUT; also bounds how long a call
+	 * waits on a server that stopped answering. Applied to every statement as its query timeout (rounded up to whole
+	 * seconds). Not set by default: the database's and the pool's own timeouts apply.
+	 */
+	private @Nullable Duration operationTimeout;
+
+	/**
 	 * Per-schema settings, keyed by the name of the FrameworkSchema bean.
 	 */
 	private Map<String, Schema> schemas = new LinkedHashMap<>();
+
+	public @Nullable Duration getOperationTimeout() {
+		return this.operationTimeout;
+	}
+
+	public void setOperationTimeout(@Nullable Duration operationTimeout) {
+		this.operationTimeout = operationTimeout;
+	}
 
 	public boolean isPushSchema() {
 		return this.pushSchema;
