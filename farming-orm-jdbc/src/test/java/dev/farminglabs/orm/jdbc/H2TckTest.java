@@ -6,6 +6,8 @@ import dev.farminglabs.orm.tck.FilterTck;
 import dev.farminglabs.orm.tck.InspectionTck;
 import dev.farminglabs.orm.tck.MappingTck;
 import dev.farminglabs.orm.tck.OrderingPagingTck;
+import dev.farminglabs.orm.tck.HostileInputCorpusTck;
+import dev.farminglabs.orm.tck.HostileInputTck;
 import dev.farminglabs.orm.tck.PropertyTck;
 import dev.farminglabs.orm.tck.RelationTck;
 import dev.farminglabs.orm.tck.SeedFrameworkTck;
@@ -132,6 +134,20 @@ class H2TckTest {
 	@Nested
 	class Properties extends PropertyTck {
 		Properties() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class HostileInputs extends HostileInputTck {
+		HostileInputs() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class HostileInputCorpus extends HostileInputCorpusTck {
+		HostileInputCorpus() {
 			super(BACKEND);
 		}
 	}

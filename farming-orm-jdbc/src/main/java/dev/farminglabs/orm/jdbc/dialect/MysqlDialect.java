@@ -52,21 +52,29 @@ public class MysqlDialect extends SqlDialect {
 		return '`' + identifier + '`';
 	}
 
+	/**
+	 * The character set and collation of text columns: case-sensitive, in code-point order. MySQL's
+	 * {@code utf8mb4_bin} pads with spaces when comparing ({@code 'a' = 'a '}); see {@link MariadbDialect}.
+	 */
+	protected String binaryText() {
+		return BINARY_TEXT;
+	}
+
 	@Override
 	public String columnType(FieldDefinition field, boolean keyed) {
 		return switch (field.kind()) {
-			case ID -> field.isIntegral() ? "BIGINT" : "VARCHAR(255)" + BINARY_TEXT;
+			case ID -> field.isIntegral() ? "BIGINT" : "VARCHAR(255)" + binaryText();
 			case STRING, ENUM -> {
 				Integer max = field.maxLength();
 				if (max != null) {
-					yield "VARCHAR(" + max + ")" + BINARY_TEXT;
+					yield "VARCHAR(" + max + ")" + binaryText();
 				}
-				yield (keyed ? "VARCHAR(255)" : "LONGTEXT") + BINARY_TEXT;
+				yield (keyed ? "VARCHAR(255)" : "LONGTEXT") + binaryText();
 			}
 			case BOOLEAN -> "BOOLEAN";
 			case DATETIME -> "DATETIME(6)";
 			case INTEGER, BIGINT -> "BIGINT";
-			case DECIMAL -> "VARCHAR(200)" + BINARY_TEXT;
+			case DECIMAL -> "VARCHAR(200)" + binaryText();
 			case JSON -> "JSON";
 		};
 	}
