@@ -271,9 +271,24 @@ public final class JdbcContext {
 		}
 	}
 
+	/**
+	 * A failure to get or use a connection, with the reasons of every cause in the message; the deepest SQL error says
+	 * whether it is worth retrying (a refused password is not) or a missing privilege.
+	 */
 	private OrmException connectionFailure(RuntimeException ex) {
-		return OrmException.builder(OrmErrorCode.CONNECTION_FAILURE,
+		SQLException root = null;
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				root = sql;
+			}
+		}
+		OrmException translated = (root != null) ? this.errors.translate(root, null, null) : null;
+		OrmErrorCode code = (translated != null && translated.code() == OrmErrorCode.PERMISSION_DENIED)
+				? OrmErrorCode.PERMISSION_DENIED : OrmErrorCode.CONNECTION_FAILURE;
+		return OrmException.builder(code,
 				"Could not use a JDBC connection of " + this.dialect.name() + ": " + SqlErrorTranslator.reasons(ex))
+			.retryable(code == OrmErrorCode.CONNECTION_FAILURE && (translated == null || translated.retryable()
+					|| translated.code() != OrmErrorCode.CONNECTION_FAILURE))
 			.cause(ex)
 			.backend("jdbc", this.dialect.name())
 			.originalCode(sqlState(ex))
