@@ -158,8 +158,7 @@ public final class JdbcContext {
 		catch (SQLException ex) {
 			OrmException error = this.errors.translate(ex, model, statement, connection);
 			boolean write = statement != null && !statement.regionMatches(true, 0, "SELECT", 0, 6);
-			boolean broken = error.code() == OrmErrorCode.CONNECTION_FAILURE || error.code() == OrmErrorCode.TIMEOUT;
-			if (write && broken && SqlErrorTranslator.connectionLost(ex)
+			if (write && mayHaveHappened(error, ex)
 					&& !DataSourceUtils.isConnectionTransactional(connection, this.dataSource)) {
 				throw OrmException.Builder.from(error).inDoubt(true).build();
 			}
@@ -260,15 +259,22 @@ public final class JdbcContext {
 			Throwable cause = ex.getCause();
 			OrmException error = (cause instanceof SQLException sql) ? this.errors.translate(sql, null, null)
 					: connectionFailure(ex);
-			boolean lost = (cause instanceof SQLException sql) ? SqlErrorTranslator.connectionLost(sql)
-					: error.code() == OrmErrorCode.CONNECTION_FAILURE;
-			boolean broken = error.code() == OrmErrorCode.CONNECTION_FAILURE || error.code() == OrmErrorCode.TIMEOUT
-					|| error.code() == OrmErrorCode.UNKNOWN;
-			if (committing[0] && lost && broken) {
+			boolean unknown = error.code() == OrmErrorCode.UNKNOWN;
+			if (committing[0] && (unknown || mayHaveHappened(error, (cause instanceof SQLException sql) ? sql : null))) {
 				throw OrmException.Builder.from(error).inDoubt(true).build();
 			}
 			throw error;
 		}
+	}
+
+	/**
+	 * Whether a statement that failed this way may still have been carried out: the connection failed while it was
+	 * under way (including a server that ended the session during a commit: PostgreSQL 57P01, MariaDB 1927), or the
+	 * socket timed out. A timeout the server itself enforced (a cancelled statement) means it did not happen.
+	 */
+	private static boolean mayHaveHappened(OrmException error, @Nullable SQLException ex) {
+		return error.code() == OrmErrorCode.CONNECTION_FAILURE
+				|| (error.code() == OrmErrorCode.TIMEOUT && ex != null && SqlErrorTranslator.connectionLost(ex));
 	}
 
 	/**

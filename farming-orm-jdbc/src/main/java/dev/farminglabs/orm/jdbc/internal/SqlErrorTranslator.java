@@ -149,7 +149,11 @@ public final class SqlErrorTranslator {
 	 */
 	public static boolean connectionLost(SQLException ex) {
 		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
-		return state.startsWith("08") || ex instanceof SQLTransientConnectionException
+		String message = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
+		// A pool's closed connection (HikariCP: "Connection is closed") carries no SQLSTATE.
+		boolean closed = state.isEmpty() && (message.contains("connection is closed")
+				|| message.contains("connection has been closed") || message.contains("connection closed"));
+		return closed || state.startsWith("08") || ex instanceof SQLTransientConnectionException
 				|| ex instanceof SQLNonTransientConnectionException || ex instanceof SQLRecoverableException
 				|| causedBy(ex, IOException.class);
 	}
