@@ -27,6 +27,7 @@ import dev.farminglabs.orm.jdbc.internal.SqlErrorTranslator;
 import dev.farminglabs.orm.query.Data;
 import dev.farminglabs.orm.schema.FrameworkSchema;
 import dev.farminglabs.orm.setup.SchemaSetup;
+import dev.farminglabs.orm.tck.TckBackend;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -165,7 +166,16 @@ class ErrorClassificationTest {
 
 	@Test
 	void aWriteCancelledByTheOperationTimeoutIsATimeoutThatDidNotHappen() throws SQLException {
-		HikariDataSource runtime = (HikariDataSource) TestDatabases.postgresql().newRuntime();
+		writeCancelledByTheOperationTimeout(TestDatabases.postgresql());
+	}
+
+	@Test
+	void aMariadbWriteCancelledByTheOperationTimeoutIsATimeoutThatDidNotHappen() throws SQLException {
+		writeCancelledByTheOperationTimeout(TestDatabases.mariadb());
+	}
+
+	private void writeCancelledByTheOperationTimeout(TckBackend backend) throws SQLException {
+		HikariDataSource runtime = (HikariDataSource) backend.newRuntime();
 		try {
 			SchemaSetup.pushSchema(KEYS, runtime);
 			OrmClient orm = FarmingOrm.createOrmFromRuntime(KEYS, runtime,
@@ -188,7 +198,7 @@ class ErrorClassificationTest {
 			assertThat(orm.model("key").findMany().get(0).getString("note")).isEqualTo("before");
 		}
 		finally {
-			TestDatabases.postgresql().release(runtime);
+			backend.release(runtime);
 		}
 	}
 

@@ -246,6 +246,19 @@ public abstract class HostileInputTck extends TckSupport {
 		assertThat(mapping.model()).isEqualTo("sample");
 	}
 
+	@Test
+	void extremePagingReadsWhatIsThere() {
+		model("sample").create(sample("text", "one"));
+		model("sample").create(sample("text", "two"));
+		assertThat(model("sample").findMany((q) -> q.take(Integer.MAX_VALUE))).hasSize(2);
+		assertThat(model("sample").findMany((q) -> q.skip(Integer.MAX_VALUE))).isEmpty();
+		assertThat(model("sample").findMany((q) -> q.take(Integer.MAX_VALUE).skip(Integer.MAX_VALUE))).isEmpty();
+		assertThat(model("sample").findMany((q) -> q.take(Integer.MAX_VALUE).skip(1))).hasSize(1);
+		assertThat(model("sample").findMany((q) -> q.take(0))).isEmpty();
+		refused("sample", null, () -> model("sample").findMany((q) -> q.take(Integer.MIN_VALUE)));
+		refused("sample", null, () -> model("sample").findMany((q) -> q.skip(-1)));
+	}
+
 	private static Object nestedLists(int depth) {
 		Object value = 1;
 		for (int i = 0; i < depth; i++) {
