@@ -49,7 +49,7 @@ abstract class AbstractFaultTest {
 	static final long CONNECTION_TIMEOUT_MS = 1_500;
 
 	/** Operation timeout, network grace (one second at this timeout), connection wait, and scheduling slack. */
-	static final long LONGEST_CALL_MS = OPERATION_TIMEOUT.toMillis() + 1_000 + CONNECTION_TIMEOUT_MS + 2_500;
+	static final long LONGEST_CALL_MS = OPERATION_TIMEOUT.toMillis() + 1_000 + CONNECTION_TIMEOUT_MS + 3_500;
 
 	private static final FrameworkSchema EVENTS = FrameworkSchema.builder("faults")
 		.model("event", model("fault_events")
