@@ -14,13 +14,13 @@ import dev.farminglabs.orm.schema.ModelDefinition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * MySQL 8: backtick identifiers, text in {@code utf8mb4_bin} (case-sensitive, code-point order), {@code DATETIME(6)}
- * holding UTC, {@code JSON} compared by value, decimals as text (scale kept, compared as {@code DECIMAL(65,30)}),
+ * MySQL 8: backtick identifiers, text in {@code utf8mb4_0900_bin} (case-sensitive, code-point order, no padding),
+ * {@code DATETIME(6)} holding UTC, {@code JSON} compared by value, decimals as text (scale kept, compared as {@code DECIMAL(65,30)}),
  * {@code ON DUPLICATE KEY UPDATE} upserts, no {@code RETURNING}, a database per namespace.
  */
 public class MysqlDialect extends SqlDialect {
 
-	private static final String BINARY_TEXT = " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+	private static final String BINARY_TEXT = " CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin";
 
 	@Override
 	public String name() {
@@ -53,8 +53,9 @@ public class MysqlDialect extends SqlDialect {
 	}
 
 	/**
-	 * The character set and collation of text columns: case-sensitive, in code-point order. MySQL's
-	 * {@code utf8mb4_bin} pads with spaces when comparing ({@code 'a' = 'a '}); see {@link MariadbDialect}.
+	 * The character set and collation of text columns: case-sensitive, in code-point order, without padding. MySQL's
+	 * {@code utf8mb4_bin} pads with spaces when comparing ({@code 'a' = 'a '}), so a where on one value touched rows
+	 * holding the other; {@code utf8mb4_0900_bin} (MySQL 8.0) does not. MariaDB names it differently.
 	 */
 	protected String binaryText() {
 		return BINARY_TEXT;
