@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,6 +36,13 @@ public class FarmingOrmProperties {
 	 * or a runtime kind (as 'jdbc'). Not needed when the context has exactly one supported client.
 	 */
 	private @Nullable String runtime;
+
+	/**
+	 * Maximum time one statement may take before the operation fails with TIMEOUT; also bounds how long a call
+	 * waits on a server that stopped answering. Applied to every statement as its query timeout (rounded up to whole
+	 * seconds). Not set by default: the database's and the pool's own timeouts apply.
+	 */
+	private @Nullable Duration operationTimeout;
 
 	/**
 	 * Per-schema settings, keyed by the name of the FrameworkSchema bean.
@@ -79,6 +87,14 @@ public class FarmingOrmProperties {
 	 * MongoDB settings.
 	 */
 	private final Mongodb mongodb = new Mongodb();
+
+	public @Nullable Duration getOperationTimeout() {
+		return this.operationTimeout;
+	}
+
+	public void setOperationTimeout(@Nullable Duration operationTimeout) {
+		this.operationTimeout = operationTimeout;
+	}
 
 	public boolean isPushSchema() {
 		return this.pushSchema;

@@ -1,5 +1,7 @@
 package dev.farminglabs.orm.mongodb;
 
+import dev.farminglabs.orm.tck.HostileInputCorpusTck;
+import dev.farminglabs.orm.tck.HostileInputTck;
 import dev.farminglabs.orm.tck.RaceTck;
 import dev.farminglabs.orm.tck.ConcurrencyTck;
 import dev.farminglabs.orm.tck.ConstraintTck;
@@ -148,6 +150,20 @@ class MongoTckTest {
 	@Nested
 	class Races extends RaceTck {
 		Races() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class HostileInputs extends HostileInputTck {
+		HostileInputs() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class HostileInputCorpus extends HostileInputCorpusTck {
+		HostileInputCorpus() {
 			super(BACKEND);
 		}
 	}

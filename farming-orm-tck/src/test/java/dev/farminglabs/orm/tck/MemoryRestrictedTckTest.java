@@ -154,4 +154,18 @@ class MemoryRestrictedTckTest {
 		}
 	}
 
+	@Nested
+	class HostileInputs extends HostileInputTck {
+		HostileInputs() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class HostileInputCorpus extends HostileInputCorpusTck {
+		HostileInputCorpus() {
+			super(BACKEND);
+		}
+	}
+
 }

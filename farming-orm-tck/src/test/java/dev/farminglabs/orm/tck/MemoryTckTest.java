@@ -134,4 +134,18 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class HostileInputs extends HostileInputTck {
+		HostileInputs() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class HostileInputCorpus extends HostileInputCorpusTck {
+		HostileInputCorpus() {
+			super(BACKEND);
+		}
+	}
+
 }
