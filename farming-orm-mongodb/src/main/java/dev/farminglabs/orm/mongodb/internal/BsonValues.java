@@ -28,12 +28,16 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code %2E}, {@code $} as {@code %24}, and the empty key as {@code %}. A top-level JSON {@code null} (a value, not
  * the absence of one) is the document {@code {"%null": true}}, which no escaped key can produce. JSON numbers are
  * {@code Int32}/{@code Int64} when integral and in range, otherwise {@code Decimal128}; a number that
- * {@code Decimal128} cannot hold exactly (more than 34 significant digits) is refused.
+ * {@code Decimal128} cannot hold exactly (more than 34 significant digits, or out of its exponent range) is the
+ * document {@code {"%number": "<digits>"}}, so every JSON number the client accepts reads back exactly.
  */
 public final class BsonValues {
 
 	/** The marker of a top-level JSON null. */
 	static final String JSON_NULL_KEY = "%null";
+
+	/** The key of a JSON number too long for {@code Decimal128}, kept as its text (no escaped key can be this). */
+	static final String JSON_NUMBER_KEY = "%number";
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -117,14 +121,13 @@ public final class BsonValues {
 		}
 		BigDecimal decimal = value.decimalValue().stripTrailingZeros();
 		if (decimal.precision() > MathContext.DECIMAL128.getPrecision()) {
-			throw new IllegalArgumentException("the JSON number " + decimal.toPlainString().substring(0, 20)
-					+ "... has more than 34 significant digits, which MongoDB's Decimal128 cannot hold exactly");
+			return new Document(JSON_NUMBER_KEY, decimal.toString());
 		}
 		try {
 			return new Decimal128(decimal);
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("the JSON number " + decimal + " is out of Decimal128's range");
+			return new Document(JSON_NUMBER_KEY, decimal.toString());
 		}
 	}
 
@@ -139,6 +142,9 @@ public final class BsonValues {
 	private static JsonNode node(@Nullable Object stored) {
 		if (stored == null) {
 			return NODES.nullNode();
+		}
+		if (stored instanceof Map<?, ?> map && map.size() == 1 && map.get(JSON_NUMBER_KEY) instanceof String digits) {
+			return NODES.numberNode(new BigDecimal(digits));
 		}
 		if (stored instanceof Map<?, ?> map) {
 			ObjectNode object = NODES.objectNode();
