@@ -27,6 +27,7 @@ import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.client.DriverHandle;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.query.Operator;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.UniqueConstraint;
 import dev.farminglabs.orm.spi.Arithmetic;
@@ -130,7 +131,77 @@ public final class RedisDriver implements Driver {
 			RedisModel.Stored stored = lookup(layout, pinned.get());
 			return RowPipeline.read((stored != null) ? List.of(stored.row()) : List.of(), query);
 		}
+		List<RedisModel.Stored> listed = listedKeys(layout, query.where());
+		if (listed != null) {
+			return RowPipeline.read(listed.stream().map(RedisModel.Stored::row).toList(), query);
+		}
 		return RowPipeline.read(() -> rows(layout), query);
+	}
+
+	/**
+	 * The rows a where names by a list of keys ({@code id in [...]} or {@code uniqueField in [...]}, alone or ANDed
+	 * with other conditions, as relation loading asks), read through their record or lock keys, {@code readBatchSize}
+	 * keys per round trip; {@code null} when the where names no such list. The caller still applies the whole where.
+	 */
+	private @Nullable List<RedisModel.Stored> listedKeys(RedisModel layout, Criteria where) {
+		Criteria.Compare list = null;
+		List<Criteria> required = (where instanceof Criteria.And and) ? and.criteria() : List.of(where);
+		for (Criteria criteria : required) {
+			if (criteria instanceof Criteria.Compare compare && compare.operator() == Operator.IN
+					&& keyOf(layout, compare) != null) {
+				list = compare;
+				break;
+			}
+		}
+		if (list == null) {
+			return null;
+		}
+		UniqueConstraint key = keyOf(layout, list);
+		if (!key.primaryKey() && ((List<?>) list.value()).stream().anyMatch(java.util.Objects::isNull)) {
+			return null; // rows holding null take no lock: scan for them
+		}
+		List<byte[]> targets = new ArrayList<>();
+		for (Object value : new java.util.LinkedHashSet<>((List<?>) list.value())) {
+			if (value != null) {
+				byte[] target = key.primaryKey() ? layout.recordKey(value)
+						: layout.lockKey(key, java.util.Collections.singletonMap(list.field().name(), value));
+				if (target != null) {
+					targets.add(target);
+				}
+			}
+		}
+		List<RedisModel.Stored> found = new ArrayList<>();
+		int batch = this.handle.capabilities().readBatchSize();
+		for (int from = 0; from < targets.size() || from == 0; from += batch) {
+			List<byte[]> part = targets.subList(Math.min(from, targets.size()), Math.min(targets.size(), from + batch));
+			byte[][] keysAndArgs = new byte[part.size() + 3][];
+			keysAndArgs[0] = layout.schemaKey;
+			for (int i = 0; i < part.size(); i++) {
+				keysAndArgs[i + 1] = part.get(i);
+			}
+			keysAndArgs[part.size() + 1] = layout.recordPrefixBytes;
+			keysAndArgs[part.size() + 2] = RedisModel.bytes(key.primaryKey() ? "r" : "u");
+			List<Object> reply = this.connector.eval(RedisScript.LOOKUP, keysAndArgs, part.size() + 1,
+					layout.model.name());
+			requirePresent(layout, reply);
+			for (int i = 1; i < reply.size(); i++) {
+				RedisModel.Stored stored = layout.decode(reply.get(i));
+				if (stored != null) {
+					found.add(stored);
+				}
+			}
+		}
+		return found;
+	}
+
+	/** The single-field unique key (the id included) a comparison is on, or {@code null}. */
+	private static @Nullable UniqueConstraint keyOf(RedisModel layout, Criteria.Compare compare) {
+		for (UniqueConstraint key : layout.model.uniqueConstraints()) {
+			if (key.fields().size() == 1 && key.fields().get(0).equals(compare.field().name())) {
+				return key;
+			}
+		}
+		return null;
 	}
 
 	@Override
@@ -157,6 +228,10 @@ public final class RedisDriver implements Driver {
 					new byte[][] { layout.schemaKey, layout.idsKey }, 2, model.name());
 			requirePresent(layout, reply);
 			return (Long) reply.get(1);
+		}
+		List<RedisModel.Stored> listed = listedKeys(layout, where);
+		if (listed != null) {
+			return RowPipeline.count(listed.stream().map(RedisModel.Stored::row).toList(), where);
 		}
 		return RowPipeline.count(() -> rows(layout), where);
 	}
@@ -191,6 +266,13 @@ public final class RedisDriver implements Driver {
 			RedisModel.Stored stored = lookup(layout, pinned.get());
 			return (stored != null && CriteriaEvaluator.matches(pinned.get().remaining(), stored.row()))
 					? List.of(stored) : List.of();
+		}
+		List<RedisModel.Stored> listed = listedKeys(layout, where);
+		if (listed != null) {
+			listed.sort(java.util.Comparator.comparing((RedisModel.Stored stored) -> stored.row(),
+					dev.farminglabs.orm.spi.ValueOrder.rows(List.of(new dev.farminglabs.orm.spi.Sort(layout.id,
+							dev.farminglabs.orm.query.SortDirection.ASC)))));
+			return listed.stream().filter((stored) -> CriteriaEvaluator.matches(where, stored.row())).toList();
 		}
 		List<RedisModel.Stored> matched = new ArrayList<>();
 		Iterator<RedisModel.Stored> all = stored(layout);
