@@ -37,7 +37,13 @@ public enum OrmErrorCode {
 	TIMEOUT(true),
 
 	/** The backend cannot do what was asked; its capabilities say so. */
-	UNSUPPORTED_OPERATION(false);
+	UNSUPPORTED_OPERATION(false),
+
+	/**
+	 * The surrounding transaction was already aborted by an earlier failure outside this client (PostgreSQL SQLSTATE
+	 * {@code 25P02}): nothing more runs in it and nothing of it commits; roll it back and run it again whole.
+	 */
+	TRANSACTION_ABORTED(false);
 
 	private final boolean retryable;
 

@@ -31,7 +31,7 @@ public final class DefaultOrmClient implements OrmClient {
 	private final Map<String, Map<Class<?>, ModelClient<?>>> clients = new ConcurrentHashMap<>();
 
 	public DefaultOrmClient(FrameworkSchema schema, Driver driver, OrmOptions options) {
-		this(new SchemaRuntime(schema, driver.handle().capabilities()), driver, options);
+		this(new SchemaRuntime(schema, driver.handle().capabilities(), options.clock()), driver, options);
 	}
 
 	private DefaultOrmClient(SchemaRuntime runtime, Driver driver, OrmOptions options) {
