@@ -17,6 +17,7 @@ import dev.farminglabs.orm.tck.UpsertTck;
 import dev.farminglabs.orm.tck.ValidationTck;
 import dev.farminglabs.orm.tck.ValueRoundTripTck;
 import dev.farminglabs.orm.tck.TckBackend;
+import dev.farminglabs.orm.tck.ConsistencyTck;
 import org.junit.jupiter.api.Nested;
 
 /** The whole TCK on H2 2.x, in a fresh in-memory database per test. */
@@ -132,6 +133,13 @@ class H2TckTest {
 	@Nested
 	class Properties extends PropertyTck {
 		Properties() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Consistency extends ConsistencyTck {
+		Consistency() {
 			super(BACKEND);
 		}
 	}

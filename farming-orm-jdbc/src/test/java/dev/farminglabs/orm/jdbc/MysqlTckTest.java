@@ -17,6 +17,7 @@ import dev.farminglabs.orm.tck.UpsertTck;
 import dev.farminglabs.orm.tck.ValidationTck;
 import dev.farminglabs.orm.tck.ValueRoundTripTck;
 import dev.farminglabs.orm.tck.TckBackend;
+import dev.farminglabs.orm.tck.ConsistencyTck;
 import org.junit.jupiter.api.Nested;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -144,6 +145,13 @@ class MysqlTckTest {
 	@Nested
 	class Properties extends PropertyTck {
 		Properties() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Consistency extends ConsistencyTck {
+		Consistency() {
 			super(BACKEND);
 		}
 	}

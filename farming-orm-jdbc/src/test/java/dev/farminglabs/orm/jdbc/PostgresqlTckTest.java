@@ -17,6 +17,7 @@ import dev.farminglabs.orm.tck.UpsertTck;
 import dev.farminglabs.orm.tck.ValidationTck;
 import dev.farminglabs.orm.tck.ValueRoundTripTck;
 import dev.farminglabs.orm.tck.TckBackend;
+import dev.farminglabs.orm.tck.ConsistencyTck;
 import org.junit.jupiter.api.Nested;
 
 /** The whole TCK on PostgreSQL on the local server, in a fresh schema per test. */
@@ -132,6 +133,13 @@ class PostgresqlTckTest {
 	@Nested
 	class Properties extends PropertyTck {
 		Properties() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Consistency extends ConsistencyTck {
+		Consistency() {
 			super(BACKEND);
 		}
 	}

@@ -54,4 +54,11 @@ class MemoryReducedTckTest {
 		}
 	}
 
+	@Nested
+	class Consistency extends ConsistencyTck {
+		Consistency() {
+			super(WITHOUT_TRANSACTIONS);
+		}
+	}
+
 }

@@ -136,4 +136,11 @@ class MemoryRestrictedTckTest {
 		}
 	}
 
+	@Nested
+	class Consistency extends ConsistencyTck {
+		Consistency() {
+			super(BACKEND);
+		}
+	}
+
 }

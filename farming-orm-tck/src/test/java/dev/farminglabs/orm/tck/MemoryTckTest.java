@@ -120,4 +120,11 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class Consistency extends ConsistencyTck {
+		Consistency() {
+			super(BACKEND);
+		}
+	}
+
 }

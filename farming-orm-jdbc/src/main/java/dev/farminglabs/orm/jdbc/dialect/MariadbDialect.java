@@ -25,6 +25,12 @@ public class MariadbDialect extends MysqlDialect {
 			.build();
 	}
 
+	/** MariaDB's binary collation without PAD SPACE ({@code utf8mb4_0900_bin} is MySQL's). */
+	@Override
+	protected String binaryText() {
+		return " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin";
+	}
+
 	@Override
 	public String placeholder(FieldDefinition field) {
 		return "?";

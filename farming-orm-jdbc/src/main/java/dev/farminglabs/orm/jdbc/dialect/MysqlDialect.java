@@ -14,13 +14,15 @@ import dev.farminglabs.orm.schema.ModelDefinition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * MySQL 8: backtick identifiers, text in {@code utf8mb4_bin} (case-sensitive, code-point order), {@code DATETIME(6)}
- * holding UTC, {@code JSON} compared by value, decimals as text (scale kept, compared as {@code DECIMAL(65,30)}),
+ * MySQL 8: backtick identifiers, text in {@code utf8mb4_0900_bin} (case-sensitive, code-point order, no padding),
+ * {@code DATETIME(6)} holding UTC, {@code JSON} compared by value, decimals as sortable text (scale kept, compared
+ * exactly),
  * {@code ON DUPLICATE KEY UPDATE} upserts, no {@code RETURNING}, a database per namespace.
  */
 public class MysqlDialect extends SqlDialect {
 
-	private static final String BINARY_TEXT = " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+	private static final String DECIMAL_TEXT = "VARCHAR(" + DecimalKeys.MAX_LENGTH
+			+ ") CHARACTER SET ascii COLLATE ascii_bin";
 
 	@Override
 	public String name() {
@@ -47,6 +49,14 @@ public class MysqlDialect extends SqlDialect {
 		return MysqlErrors.INSTANCE;
 	}
 
+	/**
+	 * The character set and collation of text columns: binary, case-sensitive, in code-point order, and without
+	 * PAD SPACE ({@code utf8mb4_bin} would make {@code "a"} equal {@code "a "}).
+	 */
+	protected String binaryText() {
+		return " CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin";
+	}
+
 	@Override
 	public String quote(String identifier) {
 		return '`' + identifier + '`';
@@ -55,18 +65,18 @@ public class MysqlDialect extends SqlDialect {
 	@Override
 	public String columnType(FieldDefinition field, boolean keyed) {
 		return switch (field.kind()) {
-			case ID -> field.isIntegral() ? "BIGINT" : "VARCHAR(255)" + BINARY_TEXT;
+			case ID -> field.isIntegral() ? "BIGINT" : "VARCHAR(255)" + binaryText();
 			case STRING, ENUM -> {
 				Integer max = field.maxLength();
 				if (max != null) {
-					yield "VARCHAR(" + max + ")" + BINARY_TEXT;
+					yield "VARCHAR(" + max + ")" + binaryText();
 				}
-				yield (keyed ? "VARCHAR(255)" : "LONGTEXT") + BINARY_TEXT;
+				yield (keyed ? "VARCHAR(255)" : "LONGTEXT") + binaryText();
 			}
 			case BOOLEAN -> "BOOLEAN";
 			case DATETIME -> "DATETIME(6)";
 			case INTEGER, BIGINT -> "BIGINT";
-			case DECIMAL -> "VARCHAR(200)" + BINARY_TEXT;
+			case DECIMAL -> DECIMAL_TEXT;
 			case JSON -> "JSON";
 		};
 	}
@@ -102,11 +112,6 @@ public class MysqlDialect extends SqlDialect {
 	@Override
 	public String placeholder(FieldDefinition field) {
 		return (field.kind() == FieldKind.JSON) ? "CAST(? AS JSON)" : "?";
-	}
-
-	@Override
-	public String comparable(FieldDefinition field, String expression) {
-		return (field.kind() == FieldKind.DECIMAL) ? "CAST(" + expression + " AS DECIMAL(65,30))" : expression;
 	}
 
 	@Override

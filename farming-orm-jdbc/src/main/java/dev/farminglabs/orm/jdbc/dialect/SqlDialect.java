@@ -97,11 +97,43 @@ public abstract class SqlDialect {
 	}
 
 	/**
-	 * The SQL expression comparing the field's values in filters and ordering, for kinds stored in a form that does
-	 * not compare natively (decimals kept as text to keep their scale).
+	 * The SQL expression whose order is the order of the field's values, for range filters and sorting: decimals kept
+	 * as text sort by their key (without the scale), strings by code point where the database does not (H2).
 	 */
 	public String comparable(FieldDefinition field, String expression) {
-		return expression;
+		return (field.kind() == FieldKind.DECIMAL && decimalsAsText()) ? decimalSortKey(expression) : expression;
+	}
+
+	/** The sort key part of a decimal stored as text: all but its last five characters (separator and scale). */
+	protected String decimalSortKey(String expression) {
+		return "SUBSTRING(" + expression + " FROM 1 FOR CHAR_LENGTH(" + expression + ") - "
+				+ DecimalKeys.SUFFIX_LENGTH + ")";
+	}
+
+	/**
+	 * A comparison ({@code eq} for {@code EQ}/{@code NOT}, or a range operator) of a decimal column with a value,
+	 * exact whatever the number of digits; adds the parameters it uses. Decimals kept as text compare as ranges of
+	 * their sortable text ({@link #decimalsAsText()}), native numerics directly.
+	 */
+	public String decimalComparison(FieldDefinition field, String column, Operator operator, java.math.BigDecimal value,
+			List<SqlValue> params) {
+		if (decimalsAsText()) {
+			return DecimalKeys.compare(column, operator, value, params);
+		}
+		params.add(new SqlValue(field, value));
+		String symbol = switch (operator) {
+			case GT -> " > ";
+			case GTE -> " >= ";
+			case LT -> " < ";
+			case LTE -> " <= ";
+			default -> " = ";
+		};
+		return column + symbol + placeholder(field);
+	}
+
+	/** Whether a failed statement aborts the whole transaction, so statements in one run under a savepoint. */
+	public boolean failedStatementAbortsTransaction() {
+		return false;
 	}
 
 	/** Equality of a JSON column with a JSON parameter, by value. */
@@ -191,7 +223,10 @@ public abstract class SqlDialect {
 	/** How datetimes are stored. */
 	protected abstract DatetimeStorage datetimeStorage();
 
-	/** Whether decimals are stored as text (keeping their scale) rather than a native numeric type. */
+	/**
+	 * Whether decimals are stored as text (keeping their scale) in the sortable form of {@code DecimalKeys} rather
+	 * than a native numeric type.
+	 */
 	protected abstract boolean decimalsAsText();
 
 
@@ -208,7 +243,7 @@ public abstract class SqlDialect {
 
 	/** A decimal literal in a {@code DEFAULT} clause, in the column's storage form. */
 	public String decimalLiteral(java.math.BigDecimal value) {
-		return decimalsAsText() ? literal(value.toPlainString()) : value.toPlainString();
+		return decimalsAsText() ? literal(DecimalKeys.encode(value)) : value.toPlainString();
 	}
 
 	/** Whether namespaces are catalogs (MySQL databases) rather than schemas. */
@@ -240,7 +275,10 @@ public abstract class SqlDialect {
 		/** {@code timestamp with time zone}, bound as {@code OffsetDateTime} in UTC. */
 		OFFSET_DATE_TIME,
 
-		/** A zone-less timestamp holding UTC, bound as {@code LocalDateTime}. */
+		/**
+		 * A zone-less timestamp holding UTC, bound and read as text ({@code 2024-03-31 02:30:00.000000}), so no
+		 * conversion through the JVM's time zone can shift it.
+		 */
 		UTC_LOCAL_DATE_TIME,
 
 		/** An integer count of microseconds since the epoch. */

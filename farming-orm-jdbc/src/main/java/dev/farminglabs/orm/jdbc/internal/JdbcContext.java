@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,9 @@ public final class JdbcContext {
 
 	private final TransactionTemplate nested;
 
+	/** One operation of several statements: a transaction, or a savepoint of the current one. */
+	private final TransactionTemplate operation;
+
 	public JdbcContext(DataSource dataSource, SqlDialect dialect, DriverHandle handle) {
 		this.dataSource = dataSource;
 		this.dialect = dialect;
@@ -56,6 +60,8 @@ public final class JdbcContext {
 		this.required = new TransactionTemplate(manager);
 		this.nested = new TransactionTemplate(manager);
 		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.operation = new TransactionTemplate(manager);
+		this.operation.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	public DataSource dataSource() {
@@ -91,14 +97,46 @@ public final class JdbcContext {
 	/** Runs work with a connection (the transaction's, when one is active). */
 	public <R> R withConnection(@Nullable ModelDefinition model, @Nullable String statement, ConnectionWork<R> work) {
 		Connection connection = connection();
+		Savepoint savepoint = null;
 		try {
-			return work.run(connection);
+			savepoint = savepointIfNeeded(connection);
+			R result = work.run(connection);
+			if (savepoint != null) {
+				connection.releaseSavepoint(savepoint);
+			}
+			return result;
 		}
 		catch (SQLException ex) {
+			rollbackTo(connection, savepoint);
 			throw this.errors.translate(ex, model, statement, connection);
+		}
+		catch (RuntimeException ex) {
+			rollbackTo(connection, savepoint);
+			throw ex;
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	/**
+	 * A savepoint before work inside a transaction on dialects where a failed statement aborts the transaction
+	 * (PostgreSQL), so that a failure the caller catches leaves the transaction usable, as on every other backend.
+	 */
+	private @Nullable Savepoint savepointIfNeeded(Connection connection) throws SQLException {
+		return (this.dialect.failedStatementAbortsTransaction() && !connection.getAutoCommit())
+				? connection.setSavepoint() : null;
+	}
+
+	private static void rollbackTo(Connection connection, @Nullable Savepoint savepoint) {
+		if (savepoint == null) {
+			return;
+		}
+		try {
+			connection.rollback(savepoint);
+		}
+		catch (SQLException ex) {
+			// The connection is broken; the original failure says more than this one.
 		}
 	}
 
@@ -154,9 +192,13 @@ public final class JdbcContext {
 		return row;
 	}
 
-	/** Runs work in a transaction, joining the current one if there is one. */
+	/**
+	 * Runs one operation's statements atomically: in a transaction, or in a savepoint of the current one, so that a
+	 * failed operation the caller catches neither marks the caller's transaction rollback-only nor leaves half of
+	 * itself behind.
+	 */
 	<R> R atomically(Supplier<R> work) {
-		return inTransaction(this.required, work);
+		return inTransaction(this.operation, work);
 	}
 
 	/** Runs work in a new transaction, or a savepoint of the current one. */

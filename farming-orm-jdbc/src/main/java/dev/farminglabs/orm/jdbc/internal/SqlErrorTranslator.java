@@ -122,6 +122,7 @@ public final class SqlErrorTranslator {
 			case "40001" -> OrmErrorCode.TRANSACTION_CONFLICT;
 			case "40P01" -> OrmErrorCode.DEADLOCK;
 			case "57014" -> OrmErrorCode.TIMEOUT;
+			case "25P02" -> OrmErrorCode.TRANSACTION_ABORTED;
 			case "23514", "22001", "22003", "22P02", "22007", "22008" -> OrmErrorCode.VALIDATION_ERROR;
 			default -> byStandardClass(state, lower);
 		};
