@@ -12,6 +12,7 @@ import dev.farminglabs.orm.client.OperationObserver;
 import dev.farminglabs.orm.client.OperationObserver.OperationContext;
 import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.query.FindQuery;
+import dev.farminglabs.orm.query.Selection;
 import dev.farminglabs.orm.query.UpdateQuery;
 import dev.farminglabs.orm.query.UpsertQuery;
 import dev.farminglabs.orm.query.WhereQuery;
@@ -82,6 +83,12 @@ final class DefaultModelClient<T> implements ModelClient<T> {
 	}
 
 	@Override
+	public T create(Object data, Consumer<Selection> select) {
+		Selection selection = Selection.of(select);
+		return observe("create", () -> this.mapper.apply(this.operations.create(data, selection)));
+	}
+
+	@Override
 	public List<T> createMany(List<?> data) {
 		return observe("createMany", () -> mapAll(this.operations.createMany(data)));
 	}
@@ -104,6 +111,13 @@ final class DefaultModelClient<T> implements ModelClient<T> {
 	@Override
 	public Optional<T> delete(Consumer<WhereQuery> query) {
 		return observe("delete", () -> this.operations.delete(build(new WhereQuery(), query)).map(this.mapper));
+	}
+
+	@Override
+	public Optional<T> delete(Consumer<WhereQuery> query, Consumer<Selection> select) {
+		Selection selection = Selection.of(select);
+		return observe("delete",
+				() -> this.operations.delete(build(new WhereQuery(), query), selection).map(this.mapper));
 	}
 
 	@Override

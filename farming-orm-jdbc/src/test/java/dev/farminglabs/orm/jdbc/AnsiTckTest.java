@@ -18,6 +18,7 @@ import dev.farminglabs.orm.tck.ValidationTck;
 import dev.farminglabs.orm.tck.ValueRoundTripTck;
 import dev.farminglabs.orm.tck.TckBackend;
 import dev.farminglabs.orm.tck.ConsistencyTck;
+import dev.farminglabs.orm.tck.CrossCheckTck;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -143,6 +144,13 @@ class AnsiTckTest {
 	@Nested
 	class Consistency extends ConsistencyTck {
 		Consistency() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class CrossCheck extends CrossCheckTck {
+		CrossCheck() {
 			super(BACKEND);
 		}
 	}

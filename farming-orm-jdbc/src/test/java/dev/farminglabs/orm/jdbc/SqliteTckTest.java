@@ -18,6 +18,7 @@ import dev.farminglabs.orm.tck.ValidationTck;
 import dev.farminglabs.orm.tck.ValueRoundTripTck;
 import dev.farminglabs.orm.tck.TckBackend;
 import dev.farminglabs.orm.tck.ConsistencyTck;
+import dev.farminglabs.orm.tck.CrossCheckTck;
 import org.junit.jupiter.api.Nested;
 
 /** The whole TCK on SQLite (xerial), in a fresh database file per test. */
@@ -140,6 +141,13 @@ class SqliteTckTest {
 	@Nested
 	class Consistency extends ConsistencyTck {
 		Consistency() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class CrossCheck extends CrossCheckTck {
+		CrossCheck() {
 			super(BACKEND);
 		}
 	}

@@ -192,6 +192,14 @@ public abstract class ConsistencyTck extends TckSupport {
 	// --- datetimes --------------------------------------------------------------------------------------------
 
 	@Test
+	void theSuiteRunsInADefaultZoneWithDaylightSaving() {
+		// Set in the test JVM (-Duser.timezone=Europe/Paris), so round trips cannot pass only because the JVM is in UTC.
+		assertThat(java.time.ZoneId.systemDefault().getRules().isFixedOffset())
+			.as("default zone %s", java.time.ZoneId.systemDefault())
+			.isFalse();
+	}
+
+	@Test
 	void datetimesInDaylightSavingGapsAndOverlapsReadBackUnchanged() {
 		// Spring forward and fall back in Europe and in the United States, 2024, in UTC and at their local times.
 		List<Instant> instants = List.of(Instant.parse("2024-03-31T02:30:00Z"), Instant.parse("2024-03-31T01:30:00Z"),

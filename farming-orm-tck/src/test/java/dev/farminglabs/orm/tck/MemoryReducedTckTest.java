@@ -61,4 +61,11 @@ class MemoryReducedTckTest {
 		}
 	}
 
+	@Nested
+	class CrossCheck extends CrossCheckTck {
+		CrossCheck() {
+			super(WITHOUT_TRANSACTIONS);
+		}
+	}
+
 }

@@ -143,4 +143,11 @@ class MemoryRestrictedTckTest {
 		}
 	}
 
+	@Nested
+	class CrossCheck extends CrossCheckTck {
+		CrossCheck() {
+			super(BACKEND);
+		}
+	}
+
 }

@@ -127,4 +127,11 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class CrossCheck extends CrossCheckTck {
+		CrossCheck() {
+			super(BACKEND);
+		}
+	}
+
 }

@@ -276,8 +276,8 @@ public abstract class SqlDialect {
 		OFFSET_DATE_TIME,
 
 		/**
-		 * A zone-less timestamp holding UTC, bound and read as text ({@code 2024-03-31 02:30:00.000000}), so no
-		 * conversion through the JVM's time zone can shift it.
+		 * A zone-less timestamp holding UTC, bound as text ({@code 2024-03-31 02:30:00.000000}) and read in a UTC
+		 * calendar, so no conversion through the JVM's time zone can shift it.
 		 */
 		UTC_LOCAL_DATE_TIME,
 

@@ -66,8 +66,7 @@ final class ValueReader {
 				return (value != null) ? value.toInstant() : null;
 			}
 			case UTC_LOCAL_DATE_TIME -> {
-				String value = rows.getString(index);
-				return (value != null) ? UtcDatetimeText.parse(value) : null;
+				return UtcDatetimeText.read(rows, index);
 			}
 			default -> {
 				long micros = rows.getLong(index);
