@@ -1,5 +1,7 @@
 package dev.farminglabs.orm.autoconfigure;
 
+import java.time.Clock;
+
 import dev.farminglabs.orm.client.OperationObserver;
 import dev.farminglabs.orm.schema.FrameworkSchema;
 
@@ -37,9 +39,10 @@ public final class FarmingOrmAutoConfiguration {
 	@Bean(OrmClientBeanRegistrar.CLIENTS_BEAN_NAME)
 	@ConditionalOnMissingBean
 	FarmingOrmClients farmingOrmClients(ConfigurableListableBeanFactory beanFactory, FarmingOrmProperties properties,
-			ObjectProvider<OrmRuntimeType> runtimeTypes, ObjectProvider<OperationObserver> observer) {
+			ObjectProvider<OrmRuntimeType> runtimeTypes, ObjectProvider<OperationObserver> observer,
+			ObjectProvider<Clock> clock) {
 		return new FarmingOrmClients(beanFactory, properties, runtimeTypes.orderedStream().toList(),
-				observer.getIfUnique(() -> OperationObserver.NONE));
+				observer.getIfUnique(() -> OperationObserver.NONE), clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.autoconfigure;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,14 +42,17 @@ public final class FarmingOrmClients {
 
 	private final OperationObserver observer;
 
+	private final Clock clock;
+
 	private final Map<String, SchemaClient> clients = new ConcurrentHashMap<>();
 
 	FarmingOrmClients(ConfigurableListableBeanFactory beanFactory, FarmingOrmProperties properties,
-			List<OrmRuntimeType> runtimeTypes, OperationObserver observer) {
+			List<OrmRuntimeType> runtimeTypes, OperationObserver observer, Clock clock) {
 		this.beanFactory = beanFactory;
 		this.properties = properties;
 		this.runtimeTypes = List.copyOf(runtimeTypes);
 		this.observer = observer;
+		this.clock = clock;
 	}
 
 	/**
@@ -60,7 +64,7 @@ public final class FarmingOrmClients {
 		FrameworkSchema schema = this.beanFactory.getBean(schemaBeanName, FrameworkSchema.class);
 		String runtimeBeanName = selectRuntime(schemaBeanName);
 		Object runtime = this.beanFactory.getBean(runtimeBeanName);
-		OrmClient client = FarmingOrm.createOrmFromRuntime(schema, runtime, new OrmOptions(this.observer));
+		OrmClient client = FarmingOrm.createOrmFromRuntime(schema, runtime, new OrmOptions(this.observer, this.clock));
 		PushResult push = null;
 		if (this.properties.isPushSchema()) {
 			push = SchemaSetup.pushSchema(schema, runtime);

@@ -52,6 +52,17 @@ public final class DecimalRange {
 		return (scale < 0) ? value.setScale(0) : value;
 	}
 
+	/** Whether a number lies within the range, decided in time linear in its size (JSON numbers are held to it too). */
+	public static boolean fits(BigDecimal value) {
+		int scale = value.scale();
+		if (value.signum() == 0) {
+			return scale <= MAX_FRACTION_DIGITS;
+		}
+		return scale <= MAX_FRACTION_DIGITS && scale >= -MAX_INTEGER_DIGITS
+				&& value.unscaledValue().bitLength() <= MAX_UNSCALED_BITS
+				&& (long) value.precision() - scale <= MAX_INTEGER_DIGITS;
+	}
+
 	private static OrmException outside(String model, String field, String got) {
 		return OrmException.validation(model, field,
 				"Model '" + model + "' field '" + field + "' (decimal) holds at most " + MAX_INTEGER_DIGITS

@@ -72,17 +72,30 @@ public final class JsonValues {
 
 	private static JsonNode number(JsonNode value) {
 		if (value.isIntegralNumber()) {
-			return integral(value.bigIntegerValue());
+			BigInteger integer = value.bigIntegerValue();
+			if (!DecimalRange.fits(new BigDecimal(integer))) {
+				throw outsideRange();
+			}
+			return integral(integer);
 		}
 		if ((value.isDouble() || value.isFloat())
 				&& (Double.isNaN(value.doubleValue()) || Double.isInfinite(value.doubleValue()))) {
 			throw new IllegalArgumentException("JSON cannot hold the number " + value.doubleValue());
 		}
-		BigDecimal decimal = value.decimalValue().stripTrailingZeros();
+		BigDecimal exact = value.decimalValue();
+		if (!DecimalRange.fits(exact)) {
+			throw outsideRange();
+		}
+		BigDecimal decimal = exact.stripTrailingZeros();
 		if (decimal.scale() <= 0) {
 			return integral(decimal.toBigIntegerExact());
 		}
 		return JsonNodeFactory.instance.numberNode(decimal);
+	}
+
+	private static IllegalArgumentException outsideRange() {
+		return new IllegalArgumentException("JSON numbers hold at most " + DecimalRange.MAX_INTEGER_DIGITS
+				+ " digits before the decimal point and " + DecimalRange.MAX_FRACTION_DIGITS + " after it, as decimals do");
 	}
 
 	private static JsonNode integral(BigInteger number) {

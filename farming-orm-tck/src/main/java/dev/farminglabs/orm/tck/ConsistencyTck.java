@@ -94,6 +94,25 @@ public abstract class ConsistencyTck extends TckSupport {
 		assertThat(texts((q) -> q.where("text", lte("a ")).orderBy("text"))).containsExactly("a", "a ");
 	}
 
+	/** 1500 digits in common: a sort key longer than MySQL's default 1024-byte sort prefix. */
+	private static final String LONG_DECIMAL = "7".repeat(900) + "." + "7".repeat(600);
+
+	@Test
+	void longStringsAndDecimalsSharingALongPrefixOrderByTheirWholeValue() {
+		String prefix = "x".repeat(3000);
+		sample("id", "l1", "text", prefix + "b", "amount", new BigDecimal(LONG_DECIMAL + "2"));
+		sample("id", "l2", "text", prefix + "a", "amount", new BigDecimal(LONG_DECIMAL + "3"));
+		sample("id", "l3", "text", prefix + "c", "amount", new BigDecimal(LONG_DECIMAL + "1"));
+		assertThat(ids(model("sample").findMany((q) -> q.orderBy("text")))).containsExactly("l2", "l1", "l3");
+		assertThat(ids(model("sample").findMany((q) -> q.orderBy("text", SortDirection.DESC))))
+			.containsExactly("l3", "l1", "l2");
+		assertThat(ids(model("sample").findMany((q) -> q.orderBy("amount")))).containsExactly("l3", "l1", "l2");
+		assertThat(ids(model("sample").findMany((q) -> q.where("text", gt(prefix + "a")).orderBy("text"))))
+			.containsExactly("l1", "l3");
+		assertThat(ids(model("sample").findMany((q) -> q.where("amount", lt(new BigDecimal(LONG_DECIMAL + "3")))
+			.orderBy("amount", SortDirection.DESC)))).containsExactly("l1", "l3");
+	}
+
 	// --- decimals ---------------------------------------------------------------------------------------------
 
 	@Test
@@ -177,6 +196,22 @@ public abstract class ConsistencyTck extends TckSupport {
 			assertThat(error.getMessage()).contains("sample").contains("amount");
 		}
 		assertThat(model("sample").count()).isZero();
+	}
+
+	@Test
+	void jsonNumbersAreHeldToTheDecimalRange() {
+		OrmException error = assertOrmError(VALIDATION_ERROR,
+				() -> sample("payload", Map.of("n", new BigDecimal("1E+2147483647"))));
+		assertThat(error.target()).containsExactly("payload");
+		assertOrmError(VALIDATION_ERROR, () -> sample("payload", List.of(new BigDecimal(BigInteger.TEN.pow(5000)))));
+		Row large = sample("payload", Map.of("n", new BigDecimal("1E+300"), "m", new BigDecimal("-1.50E-300")));
+		Row read = model("sample").findUnique((q) -> q.where("id", large.get("id"))).orElseThrow();
+		assertThat(read.getJson("payload")).isEqualTo(large.getJson("payload"));
+		assertThat(read.getJson("payload").get("n").bigIntegerValue()).isEqualTo(BigInteger.TEN.pow(300));
+		assertThat(read.getJson("payload").get("m").decimalValue()).isEqualByComparingTo(new BigDecimal("-1.5E-300"));
+		assertThat(ids(model("sample").findMany((q) -> q.where("payload",
+				Map.of("m", new BigDecimal("-1.5E-300"), "n", new BigInteger("1" + "0".repeat(300)))))))
+			.containsExactly(large.getString("id"));
 	}
 
 	@Test

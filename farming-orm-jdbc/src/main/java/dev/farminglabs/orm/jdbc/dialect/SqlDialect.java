@@ -162,6 +162,14 @@ public abstract class SqlDialect {
 		return expression + (descending ? " DESC NULLS LAST" : " ASC NULLS FIRST");
 	}
 
+	/**
+	 * A {@code SELECT} that sorts by text or decimal columns, as the database must run it to compare whole values
+	 * (MySQL and MariaDB sort by the first {@code max_sort_length} bytes only, 1024 by default).
+	 */
+	public String sortingLongValues(String select) {
+		return select;
+	}
+
 	/** Paging after ORDER BY; adds the parameters it uses. */
 	public String limit(@Nullable Integer take, int skip, List<SqlValue> params) {
 		StringBuilder sql = new StringBuilder();
