@@ -50,6 +50,9 @@ public final class JdbcContext {
 	/** One operation of several statements: a transaction, or a savepoint of the current one. */
 	private final TransactionTemplate operation;
 
+	/** Set while this thread runs an operation of several statements ({@link #atomically}). */
+	private final ThreadLocal<Boolean> inOperation = new ThreadLocal<>();
+
 	public JdbcContext(DataSource dataSource, SqlDialect dialect, DriverHandle handle) {
 		this.dataSource = dataSource;
 		this.dialect = dialect;
@@ -124,8 +127,9 @@ public final class JdbcContext {
 	 * (PostgreSQL), so that a failure the caller catches leaves the transaction usable, as on every other backend.
 	 */
 	private @Nullable Savepoint savepointIfNeeded(Connection connection) throws SQLException {
-		return (this.dialect.failedStatementAbortsTransaction() && !connection.getAutoCommit())
-				? connection.setSavepoint() : null;
+		// Inside an operation of several statements, the operation's own savepoint covers them all.
+		return (this.dialect.failedStatementAbortsTransaction() && this.inOperation.get() == null
+				&& !connection.getAutoCommit()) ? connection.setSavepoint() : null;
 	}
 
 	private static void rollbackTo(Connection connection, @Nullable Savepoint savepoint) {
@@ -198,7 +202,16 @@ public final class JdbcContext {
 	 * itself behind.
 	 */
 	<R> R atomically(Supplier<R> work) {
-		return inTransaction(this.operation, work);
+		if (this.inOperation.get() != null) {
+			return work.get();
+		}
+		this.inOperation.set(Boolean.TRUE);
+		try {
+			return inTransaction(this.operation, work);
+		}
+		finally {
+			this.inOperation.remove();
+		}
 	}
 
 	/** Runs work in a new transaction, or a savepoint of the current one. */
