@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.jdbc.dialect;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -115,7 +116,7 @@ public abstract class SqlDialect {
 	 * exact whatever the number of digits; adds the parameters it uses. Decimals kept as text compare as ranges of
 	 * their sortable text ({@link #decimalsAsText()}), native numerics directly.
 	 */
-	public String decimalComparison(FieldDefinition field, String column, Operator operator, java.math.BigDecimal value,
+	public String decimalComparison(FieldDefinition field, String column, Operator operator, BigDecimal value,
 			List<SqlValue> params) {
 		if (decimalsAsText()) {
 			return DecimalKeys.compare(column, operator, value, params);
@@ -250,7 +251,7 @@ public abstract class SqlDialect {
 	}
 
 	/** A decimal literal in a {@code DEFAULT} clause, in the column's storage form. */
-	public String decimalLiteral(java.math.BigDecimal value) {
+	public String decimalLiteral(BigDecimal value) {
 		return decimalsAsText() ? literal(DecimalKeys.encode(value)) : value.toPlainString();
 	}
 
