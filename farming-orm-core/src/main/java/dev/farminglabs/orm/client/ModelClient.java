@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import dev.farminglabs.orm.query.CreateQuery;
 import dev.farminglabs.orm.query.FindQuery;
 import dev.farminglabs.orm.query.Selection;
 import dev.farminglabs.orm.query.UpdateQuery;
@@ -61,6 +62,9 @@ public interface ModelClient<T> {
 	 * {@code create}).
 	 */
 	T create(Object data, Consumer<Selection> select);
+
+	/** Creates a row in upstream's shape, {@code create(c -> c.data(...).select(...))}; returns it as selected. */
+	T create(Consumer<CreateQuery> query);
 
 	/** Creates rows, all or nothing where the backend has transactions; returns them as stored, in order. */
 	List<T> createMany(List<?> data);

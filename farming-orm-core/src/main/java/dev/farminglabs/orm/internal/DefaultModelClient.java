@@ -11,6 +11,7 @@ import dev.farminglabs.orm.client.ModelClient;
 import dev.farminglabs.orm.client.OperationObserver;
 import dev.farminglabs.orm.client.OperationObserver.OperationContext;
 import dev.farminglabs.orm.client.Row;
+import dev.farminglabs.orm.query.CreateQuery;
 import dev.farminglabs.orm.query.FindQuery;
 import dev.farminglabs.orm.query.Selection;
 import dev.farminglabs.orm.query.UpdateQuery;
@@ -86,6 +87,12 @@ final class DefaultModelClient<T> implements ModelClient<T> {
 	public T create(Object data, Consumer<Selection> select) {
 		Selection selection = Selection.of(select);
 		return observe("create", () -> this.mapper.apply(this.operations.create(data, selection)));
+	}
+
+	@Override
+	public T create(Consumer<CreateQuery> query) {
+		CreateQuery create = build(new CreateQuery(), query);
+		return observe("create", () -> this.mapper.apply(this.operations.create(create)));
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.query.FilterableQuery;
+import dev.farminglabs.orm.query.CreateQuery;
 import dev.farminglabs.orm.query.FindQuery;
 import dev.farminglabs.orm.query.Selection;
 import dev.farminglabs.orm.query.UpdateQuery;
@@ -79,6 +80,10 @@ final class ModelOperations {
 
 	Row create(Object data) {
 		return create(data, null);
+	}
+
+	Row create(CreateQuery query) {
+		return create(requiredData(query.data(), "create"), query.selection());
 	}
 
 	Row create(Object data, @Nullable Selection selection) {

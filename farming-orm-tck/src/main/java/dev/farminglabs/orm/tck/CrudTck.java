@@ -393,6 +393,10 @@ public abstract class CrudTck extends TckSupport {
 				(s) -> s.select("id", "email"));
 		assertThat(created.names()).containsExactly("id", "email");
 		assertThat(created.getString("email")).isEqualTo("sel@example.com");
+		Row shaped = model("user").create((c) -> c.data(Data.of("email", "shape@example.com", "name", "Shape"))
+			.select("name", "posts"));
+		assertThat(shaped.asMap()).isEqualTo(Map.of("name", "Shape", "posts", List.of()));
+		model("user").delete((q) -> q.where("email", "shape@example.com"));
 		String id = created.getString("id");
 		post(Row.of(Map.of("id", id)), "first");
 		post(Row.of(Map.of("id", id)), "second");
