@@ -16,8 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * MySQL 8: backtick identifiers, text in {@code utf8mb4_0900_bin} (case-sensitive, code-point order, no padding),
  * {@code DATETIME(6)} holding UTC, {@code JSON} compared by value, decimals as sortable text (scale kept, compared
- * exactly),
- * {@code ON DUPLICATE KEY UPDATE} upserts, no {@code RETURNING}, a database per namespace.
+ * exactly), {@code ON DUPLICATE KEY UPDATE} upserts, no {@code RETURNING}, a database per namespace.
  */
 public class MysqlDialect extends SqlDialect {
 
