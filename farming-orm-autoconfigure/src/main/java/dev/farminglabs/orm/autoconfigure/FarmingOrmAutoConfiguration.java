@@ -1,5 +1,7 @@
 package dev.farminglabs.orm.autoconfigure;
 
+import java.time.Clock;
+
 import dev.farminglabs.orm.client.OperationObserver;
 import dev.farminglabs.orm.client.OrmClient;
 import dev.farminglabs.orm.schema.FrameworkSchema;
@@ -59,9 +61,10 @@ public final class FarmingOrmAutoConfiguration {
 	@ConditionalOnMissingBean
 	FarmingOrmClients farmingOrmClients(ConfigurableListableBeanFactory beanFactory, FarmingOrmProperties properties,
 			ObjectProvider<OrmRuntimeType> runtimeTypes, ObjectProvider<OperationObserver> observer,
-			ObjectProvider<OrmOptionsCustomizer> customizers) {
+			ObjectProvider<OrmOptionsCustomizer> customizers, ObjectProvider<Clock> clock) {
 		return new FarmingOrmClients(beanFactory, properties, runtimeTypes.orderedStream().toList(),
-				observer.getIfUnique(() -> OperationObserver.NONE), customizers.orderedStream().toList());
+				observer.getIfUnique(() -> OperationObserver.NONE), customizers.orderedStream().toList(),
+				clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Configuration(proxyBeanMethods = false)

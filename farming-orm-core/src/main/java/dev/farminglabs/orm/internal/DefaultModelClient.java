@@ -13,7 +13,9 @@ import dev.farminglabs.orm.client.OperationObserver.OperationContext;
 import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.query.CreateQuery;
 import dev.farminglabs.orm.query.FindQuery;
+import dev.farminglabs.orm.query.Selection;
 import dev.farminglabs.orm.query.UpdateQuery;
 import dev.farminglabs.orm.query.UpsertQuery;
 import dev.farminglabs.orm.query.WhereQuery;
@@ -84,6 +86,18 @@ final class DefaultModelClient<T> implements ModelClient<T> {
 	}
 
 	@Override
+	public T create(Object data, Consumer<Selection> select) {
+		Selection selection = Selection.of(select);
+		return observe("create", () -> this.mapper.apply(this.operations.create(data, selection)));
+	}
+
+	@Override
+	public T create(Consumer<CreateQuery> query) {
+		CreateQuery create = build(new CreateQuery(), query);
+		return observe("create", () -> this.mapper.apply(this.operations.create(create)));
+	}
+
+	@Override
 	public List<T> createMany(List<?> data) {
 		if (data == null) {
 			throw OrmException.validation(this.name, null, "Model '" + this.name + "' createMany needs a list of rows,"
@@ -110,6 +124,13 @@ final class DefaultModelClient<T> implements ModelClient<T> {
 	@Override
 	public Optional<T> delete(Consumer<WhereQuery> query) {
 		return observe("delete", () -> this.operations.delete(build(new WhereQuery(), query)).map(this.mapper));
+	}
+
+	@Override
+	public Optional<T> delete(Consumer<WhereQuery> query, Consumer<Selection> select) {
+		Selection selection = Selection.of(select);
+		return observe("delete",
+				() -> this.operations.delete(build(new WhereQuery(), query), selection).map(this.mapper));
 	}
 
 	@Override

@@ -148,4 +148,18 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class Consistency extends ConsistencyTck {
+		Consistency() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class CrossCheck extends CrossCheckTck {
+		CrossCheck() {
+			super(BACKEND);
+		}
+	}
+
 }
