@@ -14,6 +14,7 @@ import dev.farminglabs.orm.capability.ReturningMode;
 import dev.farminglabs.orm.client.IsolationLevel;
 import dev.farminglabs.orm.query.Operator;
 import dev.farminglabs.orm.schema.FieldDefinition;
+import dev.farminglabs.orm.schema.FieldKind;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.UniqueConstraint;
 import dev.farminglabs.orm.spi.Arithmetic;
