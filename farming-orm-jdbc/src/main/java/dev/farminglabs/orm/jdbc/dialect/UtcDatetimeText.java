@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
+import java.util.Date;
+import java.util.GregorianCalendar;
 import java.util.TimeZone;
 
 import org.jspecify.annotations.Nullable;
@@ -36,8 +38,18 @@ final class UtcDatetimeText {
 	 * Connector/J 3), so the wall time is read in a UTC calendar, where every wall time exists.
 	 */
 	static @Nullable Instant read(ResultSet rows, int index) throws SQLException {
-		Timestamp value = rows.getTimestamp(index, Calendar.getInstance(UTC));
+		Timestamp value = rows.getTimestamp(index, utcCalendar());
 		return (value != null) ? value.toInstant() : null;
+	}
+
+	/**
+	 * UTC and proleptic Gregorian, as {@link #format} writes: a default {@code GregorianCalendar} switches to the Julian
+	 * calendar before October 1582 and would move the wall time of older dates by days.
+	 */
+	private static Calendar utcCalendar() {
+		GregorianCalendar calendar = new GregorianCalendar(UTC);
+		calendar.setGregorianChange(new Date(Long.MIN_VALUE));
+		return calendar;
 	}
 
 }

@@ -340,9 +340,17 @@ public final class JdbcContext {
 	 */
 	private <R> R inTransaction(TransactionTemplate template, Supplier<R> work) {
 		boolean[] committing = new boolean[1];
+		RuntimeException[] failed = new RuntimeException[1];
 		try {
 			return template.execute((status) -> {
-				R result = work.get();
+				R result;
+				try {
+					result = work.get();
+				}
+				catch (RuntimeException ex) {
+					failed[0] = ex;
+					throw ex;
+				}
 				committing[0] = status.isNewTransaction();
 				if (committing[0] && this.networkTimeoutMillis > 0) {
 					this.networkTimeouts.apply(DataSourceUtils.getConnection(this.dataSource), this.networkTimeoutMillis);
@@ -351,6 +359,12 @@ public final class JdbcContext {
 			});
 		}
 		catch (TransactionException | DataAccessException ex) {
+			if (failed[0] != null) {
+				// The rollback after the work's own failure failed too: a deadlock or serialization failure ends the
+				// whole transaction on MySQL and MariaDB, savepoints included, so rolling back to one cannot work. The
+				// work's error says what happened (and whether to retry); the rollback's would hide it.
+				throw failed[0];
+			}
 			Throwable cause = ex.getCause();
 			OrmException error = (cause instanceof SQLException sql) ? this.errors.translate(sql, null, null)
 					: connectionFailure(ex);
