@@ -28,12 +28,17 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code %2E}, {@code $} as {@code %24}, and the empty key as {@code %}. A top-level JSON {@code null} (a value, not
  * the absence of one) is the document {@code {"%null": true}}, which no escaped key can produce. JSON numbers are
  * {@code Int32}/{@code Int64} when integral and in range, otherwise {@code Decimal128}; a number that
- * {@code Decimal128} cannot hold exactly (more than 34 significant digits) is refused.
+ * {@code Decimal128} cannot hold exactly (more than 34 significant digits, or out of its range) is the document
+ * {@code {"%number": "<text>"}}, its text the number without trailing zeros ({@link BigDecimal#stripTrailingZeros()}),
+ * so that equal numbers have equal documents; no escaped key can be {@code %number} either.
  */
 public final class BsonValues {
 
 	/** The marker of a top-level JSON null. */
 	static final String JSON_NULL_KEY = "%null";
+
+	/** The key of a JSON number that {@code Decimal128} cannot hold exactly, stored as text. */
+	static final String JSON_NUMBER_KEY = "%number";
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -116,16 +121,15 @@ public final class BsonValues {
 			return value.longValue();
 		}
 		BigDecimal decimal = value.decimalValue().stripTrailingZeros();
-		if (decimal.precision() > MathContext.DECIMAL128.getPrecision()) {
-			throw new IllegalArgumentException("the JSON number " + decimal.toPlainString().substring(0, 20)
-					+ "... has more than 34 significant digits, which MongoDB's Decimal128 cannot hold exactly");
+		if (decimal.precision() <= MathContext.DECIMAL128.getPrecision()) {
+			try {
+				return new Decimal128(decimal);
+			}
+			catch (NumberFormatException ex) {
+				// Out of Decimal128's exponent range: stored as text below.
+			}
 		}
-		try {
-			return new Decimal128(decimal);
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("the JSON number " + decimal + " is out of Decimal128's range");
-		}
+		return new Document(JSON_NUMBER_KEY, decimal.toString());
 	}
 
 	private static JsonNode decodeJsonField(Object stored) {
@@ -139,6 +143,9 @@ public final class BsonValues {
 	private static JsonNode node(@Nullable Object stored) {
 		if (stored == null) {
 			return NODES.nullNode();
+		}
+		if (stored instanceof Map<?, ?> map && map.size() == 1 && map.get(JSON_NUMBER_KEY) instanceof String text) {
+			return NODES.numberNode(new BigDecimal(text));
 		}
 		if (stored instanceof Map<?, ?> map) {
 			ObjectNode object = NODES.objectNode();
