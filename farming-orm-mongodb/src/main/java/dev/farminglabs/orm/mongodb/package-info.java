@@ -15,7 +15,8 @@
  * {@code Decimal128} would hold only 34 digits.</li>
  * <li>JSON values are embedded documents, arrays or scalars (top-level arrays and scalars included), compared by
  * value with {@code $expr} so that an array never matches "by containment"; object keys are escaped ({@code %},
- * {@code .}, {@code $}); JSON numbers are {@code Int32}/{@code Int64}/{@code Decimal128}.</li>
+ * {@code .}, {@code $}); JSON numbers are {@code Int32}/{@code Int64}/{@code Decimal128}, and a number that
+ * {@code Decimal128} cannot hold exactly is {@code {"%number": "<text>"}}.</li>
  * <li>Unique keys are unique indexes named as the JDBC driver names its constraints, with a partial filter that
  * leaves out nulls, so several rows may hold null in a nullable unique field.</li>
  * <li>Generated integer ids come from a counter per collection in {@code farming_orm_sequences}.</li>

@@ -28,15 +28,16 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code %2E}, {@code $} as {@code %24}, and the empty key as {@code %}. A top-level JSON {@code null} (a value, not
  * the absence of one) is the document {@code {"%null": true}}, which no escaped key can produce. JSON numbers are
  * {@code Int32}/{@code Int64} when integral and in range, otherwise {@code Decimal128}; a number that
- * {@code Decimal128} cannot hold exactly (more than 34 significant digits, or out of its exponent range) is the
- * document {@code {"%number": "<digits>"}}, so every JSON number the client accepts reads back exactly.
+ * {@code Decimal128} cannot hold exactly (more than 34 significant digits, or out of its range) is the document
+ * {@code {"%number": "<text>"}}, its text the number without trailing zeros ({@link BigDecimal#stripTrailingZeros()}),
+ * so that equal numbers have equal documents; no escaped key can be {@code %number} either.
  */
 public final class BsonValues {
 
 	/** The marker of a top-level JSON null. */
 	static final String JSON_NULL_KEY = "%null";
 
-	/** The key of a JSON number too long for {@code Decimal128}, kept as its text (no escaped key can be this). */
+	/** The key of a JSON number that {@code Decimal128} cannot hold exactly, stored as text. */
 	static final String JSON_NUMBER_KEY = "%number";
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -120,15 +121,15 @@ public final class BsonValues {
 			return value.longValue();
 		}
 		BigDecimal decimal = value.decimalValue().stripTrailingZeros();
-		if (decimal.precision() > MathContext.DECIMAL128.getPrecision()) {
-			return new Document(JSON_NUMBER_KEY, decimal.toString());
+		if (decimal.precision() <= MathContext.DECIMAL128.getPrecision()) {
+			try {
+				return new Decimal128(decimal);
+			}
+			catch (NumberFormatException ex) {
+				// Out of Decimal128's exponent range: stored as text below.
+			}
 		}
-		try {
-			return new Decimal128(decimal);
-		}
-		catch (NumberFormatException ex) {
-			return new Document(JSON_NUMBER_KEY, decimal.toString());
-		}
+		return new Document(JSON_NUMBER_KEY, decimal.toString());
 	}
 
 	private static JsonNode decodeJsonField(Object stored) {
@@ -143,8 +144,8 @@ public final class BsonValues {
 		if (stored == null) {
 			return NODES.nullNode();
 		}
-		if (stored instanceof Map<?, ?> map && map.size() == 1 && map.get(JSON_NUMBER_KEY) instanceof String digits) {
-			return NODES.numberNode(new BigDecimal(digits));
+		if (stored instanceof Map<?, ?> map && map.size() == 1 && map.get(JSON_NUMBER_KEY) instanceof String text) {
+			return NODES.numberNode(new BigDecimal(text));
 		}
 		if (stored instanceof Map<?, ?> map) {
 			ObjectNode object = NODES.objectNode();

@@ -33,6 +33,8 @@ public final class MongoConnection {
 
 	private @Nullable MongoErrors errors;
 
+	private volatile boolean mongoJavaServer = true;
+
 	/**
 	 * @param database the database of models without a namespace
 	 * @param namespaces the database of a namespace, or {@code null} when the client reaches only one database
@@ -54,6 +56,19 @@ public final class MongoConnection {
 	public void init(DriverHandle handle) {
 		this.handle = handle;
 		this.errors = new MongoErrors(handle.dialect());
+	}
+
+	/**
+	 * Whether the server is (or may be) mongo-java-server, which compares strings by UTF-16 code unit rather than by
+	 * code point and compares JSON objects and arrays in {@code $expr} unreliably ({@link InProcess}); {@code true},
+	 * the safe answer, until the server is probed.
+	 */
+	boolean mongoJavaServer() {
+		return this.mongoJavaServer;
+	}
+
+	void mongoJavaServer(boolean byCodeUnit) {
+		this.mongoJavaServer = byCodeUnit;
 	}
 
 	/** The database of models without a namespace. */

@@ -27,15 +27,18 @@ import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.UniqueConstraint;
 import dev.farminglabs.orm.spi.Criteria;
+import dev.farminglabs.orm.spi.CriteriaEvaluator;
 import dev.farminglabs.orm.spi.Driver;
 import dev.farminglabs.orm.spi.ReadQuery;
 import dev.farminglabs.orm.spi.SchemaManager;
+import dev.farminglabs.orm.spi.ValueOrder;
 import org.bson.BSONException;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The MongoDB driver: one collection per model, every filter, sort and page evaluated by the server, writes that act
+ * The MongoDB driver: one collection per model, filters, sorts and pages evaluated by the server (except what
+ * {@link InProcess} names, evaluated in process with the core's order and criteria evaluator), writes that act
  * on the first match in id order through {@code findOneAndUpdate}/{@code findOneAndDelete} sorted by {@code _id},
  * and transactions through a client session. A driver bound to a session is confined to its transaction.
  */
@@ -78,6 +81,9 @@ public final class MongoDriver implements Driver {
 			if (query.take() != null && query.take() == 0) {
 				return rows;
 			}
+			if (InProcess.sorts(query.orderBy(), this.connection.mongoJavaServer())) {
+				return sortedInProcess(model, query);
+			}
 			for (Document document : findIterable(model, query)) {
 				rows.add(DocumentRows.toRow(model, document));
 			}
@@ -85,10 +91,42 @@ public final class MongoDriver implements Driver {
 		});
 	}
 
+	/** The page of the matching rows sorted in process ({@link InProcess#sorts}). */
+	private List<Map<String, @Nullable Object>> sortedInProcess(ModelDefinition model, ReadQuery query) {
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+		for (Document document : collection(model).find(filter(model, query.where()))) {
+			rows.add(DocumentRows.toRow(model, document));
+		}
+		rows.sort(ValueOrder.rows(query.orderBy()));
+		int from = Math.min(query.skip(), rows.size());
+		int to = (query.take() != null) ? Math.min(rows.size(), from + query.take()) : rows.size();
+		return new ArrayList<>(rows.subList(from, to));
+	}
+
+	/**
+	 * The server's filter for the criteria: rendered, or, where the server cannot evaluate them as the contract says
+	 * ({@link InProcess#filters}), the ids of the documents that match in process.
+	 */
+	private Document filter(ModelDefinition model, Criteria where) {
+		if (!InProcess.filters(where, this.connection.mongoJavaServer())) {
+			return MongoFilters.render(model.name(), where);
+		}
+		List<Object> ids = new ArrayList<>();
+		for (Document document : collection(model).find(new Document())) {
+			if (CriteriaEvaluator.matches(where, DocumentRows.toRow(model, document))) {
+				ids.add(document.get("_id"));
+			}
+		}
+		return new Document("_id", new Document("$in", ids));
+	}
+
 	@Override
 	public Stream<Map<String, @Nullable Object>> stream(ModelDefinition model, ReadQuery query) {
 		if (query.take() != null && query.take() == 0) {
 			return Stream.empty();
+		}
+		if (InProcess.sorts(query.orderBy(), this.connection.mongoJavaServer())) {
+			return call(model, () -> sortedInProcess(model, query)).stream();
 		}
 		MongoCursor<Document> cursor = call(model,
 				() -> findIterable(model, query).batchSize(STREAM_BATCH_SIZE).cursor());
@@ -110,7 +148,7 @@ public final class MongoDriver implements Driver {
 	}
 
 	private FindIterable<Document> findIterable(ModelDefinition model, ReadQuery query) {
-		FindIterable<Document> iterable = collection(model).find(MongoFilters.render(model.name(), query.where()));
+		FindIterable<Document> iterable = collection(model).find(filter(model, query.where()));
 		iterable.sort(DocumentRows.sort(query.orderBy()));
 		if (query.skip() > 0) {
 			iterable.skip(query.skip());
@@ -123,7 +161,7 @@ public final class MongoDriver implements Driver {
 
 	@Override
 	public long count(ModelDefinition model, Criteria where) {
-		return call(model, () -> collection(model).count(MongoFilters.render(model.name(), where)));
+		return call(model, () -> collection(model).count(filter(model, where)));
 	}
 
 	@Override
@@ -189,7 +227,7 @@ public final class MongoDriver implements Driver {
 	public Optional<Map<String, @Nullable Object>> updateFirst(ModelDefinition model, Criteria where,
 			Map<String, @Nullable Object> changes) {
 		return call(model, () -> {
-			Document filter = MongoFilters.render(model.name(), where);
+			Document filter = filter(model, where);
 			if (changes.isEmpty()) {
 				return Optional.ofNullable(first(model, filter)).map((document) -> DocumentRows.toRow(model, document));
 			}
@@ -219,7 +257,7 @@ public final class MongoDriver implements Driver {
 	@Override
 	public long updateAll(ModelDefinition model, Criteria where, Map<String, @Nullable Object> changes) {
 		return call(model, () -> {
-			Document filter = MongoFilters.render(model.name(), where);
+			Document filter = filter(model, where);
 			BoundCollection collection = collection(model);
 			if (changes.isEmpty()) {
 				return collection.count(filter);
@@ -284,7 +322,7 @@ public final class MongoDriver implements Driver {
 	public Optional<Map<String, @Nullable Object>> deleteFirst(ModelDefinition model, Criteria where) {
 		return call(model, () -> {
 			BoundCollection collection = collection(model);
-			Document deleted = collection.findOneAndDelete(MongoFilters.render(model.name(), where),
+			Document deleted = collection.findOneAndDelete(filter(model, where),
 					new FindOneAndDeleteOptions().sort(ID_ORDER));
 			if (deleted != null && recording()) {
 				this.transaction.recordReplace(collection.collection(), deleted);
@@ -297,7 +335,7 @@ public final class MongoDriver implements Driver {
 	public long deleteAll(ModelDefinition model, Criteria where) {
 		return call(model, () -> {
 			BoundCollection collection = collection(model);
-			Document filter = MongoFilters.render(model.name(), where);
+			Document filter = filter(model, where);
 			recordReplaceAll(collection, filter);
 			return collection.deleteMany(filter);
 		});

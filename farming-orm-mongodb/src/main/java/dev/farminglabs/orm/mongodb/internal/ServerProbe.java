@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the server is, asked once when a driver is created: {@code hello} (or {@code isMaster} on servers that do not
- * know {@code hello}, such as older ones and mongo-java-server), and {@code buildInfo} for the version. Transactions
+ * know {@code hello}, such as older ones and mongo-java-server), and {@code buildInfo} for the version and for
+ * whether the server is mongo-java-server ({@link InProcess}). Transactions
  * need a replica set or a sharded cluster that has logical sessions, and a raw client that can start a session.
  */
 public final class ServerProbe {
@@ -34,7 +35,11 @@ public final class ServerProbe {
 		boolean sharded = "isdbgrid".equals(hello.get("msg"));
 		boolean sessions = hello.get("logicalSessionTimeoutMinutes") != null;
 		boolean transactions = (replicaSet || sharded) && sessions && connection.startsSessions();
-		String version = version(admin);
+		Document buildInfo = buildInfo(admin);
+		Object versionNumber = buildInfo.get("version");
+		@Nullable String version = (versionNumber != null) ? "MongoDB " + versionNumber : null;
+		// MongoDB's buildInfo names the commit it was built from; mongo-java-server's does not.
+		connection.mongoJavaServer(!buildInfo.containsKey("gitVersion"));
 		Capabilities capabilities = capabilities(transactions, connection.reachesNamespaces());
 		return new DriverHandle(MongoNames.KIND, DIALECT, version, capabilities);
 	}
@@ -67,13 +72,12 @@ public final class ServerProbe {
 		}
 	}
 
-	private static @Nullable String version(MongoDatabase database) {
+	private static Document buildInfo(MongoDatabase database) {
 		try {
-			Object version = database.runCommand(new Document("buildInfo", 1)).get("version");
-			return (version != null) ? "MongoDB " + version : null;
+			return database.runCommand(new Document("buildInfo", 1));
 		}
 		catch (MongoCommandException ex) {
-			return null;
+			return new Document();
 		}
 	}
 
