@@ -3,17 +3,22 @@ package dev.farminglabs.orm.dynamodb;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.farminglabs.orm.dynamodb.internal.DynamodbDriver;
 import dev.farminglabs.orm.tck.TckBackend;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * DynamoDB for tests: a client on the local dynalite (127.0.0.1:8000, started by {@code scripts/start-services.sh}),
@@ -75,6 +80,27 @@ final class TestDynamo {
 		}
 		while (after != null);
 		return tables;
+	}
+
+	/** The lock items of a prefix (by lock name, the holder's id), read by a consistent scan of its lock table. */
+	static Map<String, String> lockItems(DynamoDbClient client, String prefix) {
+		Map<String, String> locks = new HashMap<>();
+		Map<String, AttributeValue> after = null;
+		do {
+			Map<String, AttributeValue> start = after;
+			ScanResponse page = client.scan((scan) -> scan.tableName(DynamodbDriver.lockTable(prefix))
+				.consistentRead(true)
+				.exclusiveStartKey(start));
+			for (Map<String, AttributeValue> item : page.items()) {
+				AttributeValue holder = item.get("id");
+				if (holder != null) {
+					locks.put(item.get("lock").s(), holder.s());
+				}
+			}
+			after = (page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()) ? page.lastEvaluatedKey() : null;
+		}
+		while (after != null);
+		return locks;
 	}
 
 	static void deleteTables(DynamoDbClient client, String prefix) {
