@@ -2,7 +2,7 @@
  * The DynamoDB driver of farming-orm, over the application's AWS SDK v2 {@code DynamoDbClient}.
  *
  * <h2>Storage layout</h2>
- * Every table name starts with the runtime's prefix ({@link dev.farminglabs.orm.dynamodb.DynamodbRuntime#tablePrefix},
+ * Every table name starts with the runtime's prefix ({@link dev.farminglabs.orm.dynamodb.DynamoDbRuntime#tablePrefix},
  * {@code farming.orm.dynamodb.table-prefix} in the starter):
  * <ul>
  * <li><code>&lt;prefix&gt;&lt;table&gt;</code> — one table per model, the id's column as the partition key (a

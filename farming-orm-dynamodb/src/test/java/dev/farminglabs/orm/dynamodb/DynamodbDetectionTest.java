@@ -55,7 +55,7 @@ class DynamodbDetectionTest {
 	@Test
 	void dynaliteGetsTheStepwiseCapabilities() {
 		OrmClient orm = FarmingOrm.createOrmFromRuntime(TckSchema.SCHEMA,
-				DynamodbRuntime.of(CLIENT, TestDynamo.uniquePrefix()));
+				DynamoDbRuntime.of(CLIENT, TestDynamo.uniquePrefix()));
 		assertThat(orm.driver().kind()).isEqualTo("dynamodb");
 		assertThat(orm.driver().capabilities().supportsTransactions()).isFalse();
 		assertThat(orm.driver().capabilities().nativeExpiry()).isFalse();
@@ -64,7 +64,7 @@ class DynamodbDetectionTest {
 
 	@Test
 	void aRuntimeWithAPrefixKeepsIt() {
-		RuntimeInspection inspection = FarmingOrm.inspectDatabaseRuntime(DynamodbRuntime.of(CLIENT, "app_one_"));
+		RuntimeInspection inspection = FarmingOrm.inspectDatabaseRuntime(DynamoDbRuntime.of(CLIENT, "app_one_"));
 		assertThat(dynamodb(inspection).reasons())
 			.anySatisfy((reason) -> assertThat(reason).contains("prefix 'app_one_'"));
 	}

@@ -52,7 +52,7 @@ class DynamodbErrorMappingTest {
 	@Test
 	void aModelWhoseTableIsMissingIsMissingTable() {
 		OrmClient orm = FarmingOrm.createOrmFromRuntime(TckSchema.SCHEMA,
-				DynamodbRuntime.of(CLIENT, TestDynamo.uniquePrefix()));
+				DynamoDbRuntime.of(CLIENT, TestDynamo.uniquePrefix()));
 		OrmException error = thrown(() -> orm.model("user").findMany());
 		assertThat(error.code()).isEqualTo(OrmErrorCode.MISSING_TABLE);
 		assertThat(error.originalCode()).isEqualTo("ResourceNotFoundException");
@@ -63,7 +63,7 @@ class DynamodbErrorMappingTest {
 	void aTakenUniqueValueIsAUniqueViolationNamingTheConstraint() {
 		String prefix = TestDynamo.uniquePrefix();
 		try {
-			OrmClient orm = SchemaSetup.bootstrapDatabase(TckSchema.SCHEMA, DynamodbRuntime.of(CLIENT, prefix));
+			OrmClient orm = SchemaSetup.bootstrapDatabase(TckSchema.SCHEMA, DynamoDbRuntime.of(CLIENT, prefix));
 			orm.model("user").create(Data.of("email", "ada@example.com", "name", "Ada"));
 			OrmException error = thrown(
 					() -> orm.model("user").create(Data.of("email", "ada@example.com", "name", "Other")));

@@ -46,7 +46,7 @@ class DynamodbFailedWriteTest {
 	@BeforeEach
 	void push() {
 		this.prefix = TestDynamo.uniquePrefix();
-		OrmClient orm = SchemaSetup.bootstrapDatabase(SCHEMA, DynamodbRuntime.of(CLIENT, this.prefix));
+		OrmClient orm = SchemaSetup.bootstrapDatabase(SCHEMA, DynamoDbRuntime.of(CLIENT, this.prefix));
 		this.accounts = orm.model("account");
 	}
 

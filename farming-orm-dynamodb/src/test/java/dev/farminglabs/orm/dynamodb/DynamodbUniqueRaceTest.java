@@ -63,7 +63,7 @@ class DynamodbUniqueRaceTest {
 	@Test
 	void racingWritersLeaveOneRowPerTupleAndNoOrphanedLock() throws Exception {
 		String prefix = TestDynamo.uniquePrefix();
-		DynamodbRuntime runtime = DynamodbRuntime.of(CLIENT, prefix);
+		DynamoDbRuntime runtime = DynamoDbRuntime.of(CLIENT, prefix);
 		try {
 			OrmClient orm = SchemaSetup.bootstrapDatabase(SCHEMA, runtime);
 			ModelClient<Row> slots = orm.model("slot");

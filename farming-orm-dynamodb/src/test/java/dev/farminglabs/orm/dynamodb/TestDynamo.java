@@ -58,12 +58,12 @@ final class TestDynamo {
 		return new TckBackend() {
 			@Override
 			public Object newRuntime() {
-				return DynamodbRuntime.of(client, uniquePrefix());
+				return DynamoDbRuntime.of(client, uniquePrefix());
 			}
 
 			@Override
 			public void release(Object runtime) {
-				deleteTables(client, ((DynamodbRuntime) runtime).tablePrefix());
+				deleteTables(client, ((DynamoDbRuntime) runtime).tablePrefix());
 			}
 		};
 	}

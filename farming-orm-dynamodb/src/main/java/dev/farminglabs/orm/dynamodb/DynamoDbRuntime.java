@@ -14,14 +14,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * @param client the application's client (its endpoint, region and credentials are used as configured)
  * @param tablePrefix put before every table name: letters, digits, {@code _ . -}, possibly empty
  */
-public record DynamodbRuntime(DynamoDbClient client, String tablePrefix) {
+public record DynamoDbRuntime(DynamoDbClient client, String tablePrefix) {
 
 	/** The system property a bare client's prefix is read from. */
 	public static final String PREFIX_PROPERTY = "farming.orm.dynamodb.table-prefix";
 
 	private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.-]{0,200}");
 
-	public DynamodbRuntime {
+	public DynamoDbRuntime {
 		Objects.requireNonNull(client, "client");
 		Objects.requireNonNull(tablePrefix, "tablePrefix");
 		if (!PREFIX.matcher(tablePrefix).matches()) {
@@ -31,13 +31,13 @@ public record DynamodbRuntime(DynamoDbClient client, String tablePrefix) {
 	}
 
 	/** The client with a table prefix. */
-	public static DynamodbRuntime of(DynamoDbClient client, String tablePrefix) {
-		return new DynamodbRuntime(client, tablePrefix);
+	public static DynamoDbRuntime of(DynamoDbClient client, String tablePrefix) {
+		return new DynamoDbRuntime(client, tablePrefix);
 	}
 
 	/** The client with the prefix of the system property, else none. */
-	public static DynamodbRuntime of(DynamoDbClient client) {
-		return new DynamodbRuntime(client, System.getProperty(PREFIX_PROPERTY, ""));
+	public static DynamoDbRuntime of(DynamoDbClient client) {
+		return new DynamoDbRuntime(client, System.getProperty(PREFIX_PROPERTY, ""));
 	}
 
 }

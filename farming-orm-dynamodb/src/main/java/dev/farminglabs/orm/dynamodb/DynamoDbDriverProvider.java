@@ -16,10 +16,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Registers the DynamoDB runtime: an AWS SDK v2 {@link DynamoDbClient} (with whatever endpoint, region and
- * credentials the application configured) or a {@link DynamodbRuntime} that adds a table prefix. A
+ * credentials the application configured) or a {@link DynamoDbRuntime} that adds a table prefix. A
  * {@code DynamoDbAsyncClient} and a {@code DynamoDbEnhancedClient} are recognised and explained.
  */
-public final class DynamodbDriverProvider implements DriverProvider {
+public final class DynamoDbDriverProvider implements DriverProvider {
 
 	/** The runtime kind and dialect. */
 	public static final String KIND = DynamodbErrors.KIND;
@@ -55,7 +55,7 @@ public final class DynamodbDriverProvider implements DriverProvider {
 
 	private RuntimeCandidate inspectClient(@Nullable Object client) {
 		if (client == null) {
-			return RuntimeCandidate.rejected(KIND, "not a DynamoDbClient or DynamodbRuntime");
+			return RuntimeCandidate.rejected(KIND, "not a DynamoDbClient or DynamoDbRuntime");
 		}
 		if (isA(client, ENHANCED_CLIENT) || isA(client, ENHANCED_ASYNC_CLIENT)) {
 			return RuntimeCandidate.recognised(KIND, "is a " + simple(client) + " (the enhanced, table-schema client)",
@@ -67,18 +67,18 @@ public final class DynamodbDriverProvider implements DriverProvider {
 					"farming-orm's DynamoDB driver is blocking: pass a DynamoDbClient (DynamoDbClient.builder() with "
 							+ "the same endpoint, region and credentials) instead.");
 		}
-		DynamodbRuntime runtime;
+		DynamoDbRuntime runtime;
 		String source;
-		if (client instanceof DynamodbRuntime given) {
+		if (client instanceof DynamoDbRuntime given) {
 			runtime = given;
-			source = "DynamodbRuntime (" + simple(given.client()) + ", table prefix '" + given.tablePrefix() + "')";
+			source = "DynamoDbRuntime (" + simple(given.client()) + ", table prefix '" + given.tablePrefix() + "')";
 		}
 		else if (client instanceof DynamoDbClient dynamo) {
-			runtime = DynamodbRuntime.of(dynamo);
+			runtime = DynamoDbRuntime.of(dynamo);
 			source = simple(dynamo);
 		}
 		else {
-			return RuntimeCandidate.rejected(KIND, "not a DynamoDbClient or DynamodbRuntime");
+			return RuntimeCandidate.rejected(KIND, "not a DynamoDbClient or DynamoDbRuntime");
 		}
 		EndpointProbe probe;
 		try {
@@ -97,8 +97,8 @@ public final class DynamodbDriverProvider implements DriverProvider {
 
 	@Override
 	public Driver connect(DetectedRuntime runtime, FrameworkSchema schema) {
-		DynamodbRuntime dynamo = (runtime.client() instanceof DynamodbRuntime given) ? given
-				: DynamodbRuntime.of((DynamoDbClient) runtime.client());
+		DynamoDbRuntime dynamo = (runtime.client() instanceof DynamoDbRuntime given) ? given
+				: DynamoDbRuntime.of((DynamoDbClient) runtime.client());
 		EndpointProbe probe = EndpointProbe.of(dynamo.client());
 		return new DynamodbDriver(dynamo.client(), dynamo.tablePrefix(),
 				new DriverHandle(KIND, KIND, runtime.serverVersion(), DynamodbDriver.capabilities(schema, probe.ttl())),
