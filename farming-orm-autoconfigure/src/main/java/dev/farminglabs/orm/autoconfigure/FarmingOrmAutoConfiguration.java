@@ -12,11 +12,13 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of farming-orm: an {@code OrmClient} bean named
@@ -24,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
  * context, or the one {@code farming.orm.runtime} / {@code farming.orm.schemas.<bean>.runtime} selects. Supported
  * clients are the bean types the {@code DriverProvider}s on the class path accept ({@code DataSource},
  * {@code MongoTemplate}, {@code RedisConnectionFactory}, {@code DynamoDbClient}, a third-party driver's client),
- * plus any {@link OrmRuntimeType} bean.
+ * plus any {@link OrmRuntimeType} bean (a {@code MongoClient} without a {@code MongoTemplate} is offered that way).
  */
 @AutoConfiguration(
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -93,6 +95,32 @@ public final class FarmingOrmAutoConfiguration {
 		ObservationOperationObserver farmingOrmObservationOperationObserver(
 				ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
 			return new ObservationOperationObserver(registry);
+		}
+
+	}
+
+	/**
+	 * A {@code MongoClient} without a {@code MongoTemplate} (Boot's {@code spring-boot-starter-mongodb} alone): the
+	 * client with the database of {@code farming.orm.mongodb.database}, {@code spring.mongodb.database} or
+	 * {@code spring.mongodb.uri}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "com.mongodb.client.MongoClient", "dev.farminglabs.orm.mongodb.MongoDriverProvider" })
+	@ConditionalOnBean(type = "com.mongodb.client.MongoClient")
+	@ConditionalOnMissingBean(type = { "org.springframework.data.mongodb.core.MongoTemplate",
+			"dev.farminglabs.orm.mongodb.MongoRuntime" })
+	static class MongoClientRuntimeConfiguration {
+
+		@Bean
+		OrmRuntimeType farmingOrmMongoClientRuntime() {
+			return OrmRuntimeType.MONGODB_CLIENT;
+		}
+
+		@Bean
+		dev.farminglabs.orm.mongodb.MongoRuntime farmingOrmMongoRuntime(com.mongodb.client.MongoClient mongoClient,
+				FarmingOrmProperties properties, Environment environment) {
+			return dev.farminglabs.orm.mongodb.MongoRuntime.of(mongoClient,
+					MongoDatabaseName.resolve(properties, environment));
 		}
 
 	}

@@ -152,7 +152,7 @@ public final class FarmingOrmClients {
 	}
 
 	private OrmOptions options() {
-		OrmOptions options = new OrmOptions(this.observer);
+		OrmOptions options = new OrmOptions(this.observer).withOperationTimeout(this.properties.getOperationTimeout());
 		for (OrmOptionsCustomizer customizer : this.customizers) {
 			options = customizer.customize(options);
 		}

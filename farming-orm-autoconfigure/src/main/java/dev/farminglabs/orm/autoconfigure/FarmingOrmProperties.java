@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,6 +36,13 @@ public class FarmingOrmProperties {
 	 * or a runtime kind (as 'jdbc'). Not needed when the context has exactly one supported client.
 	 */
 	private @Nullable String runtime;
+
+	/**
+	 * Maximum time one statement may take before the operation fails with TIMEOUT; also bounds how long a call
+	 * waits on a server that stopped answering. Applied to every statement as its query timeout (rounded up to whole
+	 * seconds). Not set by default: the database's and the pool's own timeouts apply.
+	 */
+	private @Nullable Duration operationTimeout;
 
 	/**
 	 * Per-schema settings, keyed by the name of the FrameworkSchema bean.
@@ -75,6 +83,18 @@ public class FarmingOrmProperties {
 		return (schema != null && schema.getValidateSchema() != null) ? schema.getValidateSchema()
 				: this.validateSchema;
 	}
+	/**
+	 * MongoDB settings.
+	 */
+	private final Mongodb mongodb = new Mongodb();
+
+	public @Nullable Duration getOperationTimeout() {
+		return this.operationTimeout;
+	}
+
+	public void setOperationTimeout(@Nullable Duration operationTimeout) {
+		this.operationTimeout = operationTimeout;
+	}
 
 	public boolean isPushSchema() {
 		return this.pushSchema;
@@ -98,6 +118,10 @@ public class FarmingOrmProperties {
 
 	public void setSchemas(Map<String, Schema> schemas) {
 		this.schemas = schemas;
+	}
+
+	public Mongodb getMongodb() {
+		return this.mongodb;
 	}
 
 	/**
@@ -166,6 +190,27 @@ public class FarmingOrmProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * MongoDB settings, used when the context has a MongoClient but no MongoTemplate.
+	 */
+	public static class Mongodb {
+
+		/**
+		 * Database the models live in on the context's MongoClient. Defaults to spring.mongodb.database, then to the
+		 * database of spring.mongodb.uri, then to 'test', as Spring Boot's own MongoDB auto-configuration does.
+		 */
+		private @Nullable String database;
+
+		public @Nullable String getDatabase() {
+			return this.database;
+		}
+
+		public void setDatabase(@Nullable String database) {
+			this.database = database;
 		}
 
 	}

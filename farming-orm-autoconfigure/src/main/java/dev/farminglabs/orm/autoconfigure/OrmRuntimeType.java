@@ -27,6 +27,11 @@ public record OrmRuntimeType(String kind, String clientClassName, String driverP
 			"dev.farminglabs.orm.mongodb.MongoDriverProvider", "dev.farminglabs:farming-orm-mongodb",
 			"a MongoTemplate (spring-boot-starter-data-mongodb)");
 
+	/** A MongoClient without a MongoTemplate, as the {@code MongoRuntime} bean this auto-configuration makes of it. */
+	static final OrmRuntimeType MONGODB_CLIENT = new OrmRuntimeType("mongodb", "dev.farminglabs.orm.mongodb.MongoRuntime",
+			"dev.farminglabs.orm.mongodb.MongoDriverProvider", "dev.farminglabs:farming-orm-mongodb",
+			"a MongoClient (spring-boot-starter-mongodb) with farming.orm.mongodb.database");
+
 	static final OrmRuntimeType REDIS = new OrmRuntimeType("redis",
 			"org.springframework.data.redis.connection.RedisConnectionFactory",
 			"dev.farminglabs.orm.redis.RedisDriverProvider", "dev.farminglabs:farming-orm-redis",

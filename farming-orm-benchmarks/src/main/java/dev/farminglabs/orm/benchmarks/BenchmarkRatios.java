@@ -15,18 +15,28 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link KvItemBenchmarks} on the databases named in the arguments ({@code H2} when none; also
- * {@code POSTGRESQL}, {@code MARIADB}) and prints, per database and operation, farming-orm's average time next to the
- * raw client's from the same run and their ratio ({@code 1.00} = as fast as hand-written SQL).
+ * {@code POSTGRESQL}, {@code MARIADB}), and {@link MongoKvItemBenchmarks} when they name {@code MONGODB}, and prints,
+ * per database and operation, farming-orm's average time next to the raw client's from the same run and their ratio
+ * ({@code 1.00} = as fast as hand-written SQL or {@code MongoTemplate} calls).
  */
 public final class BenchmarkRatios {
+
+	/** The argument that runs the MongoDB pairs. */
+	static final String MONGODB = "MONGODB";
 
 	private BenchmarkRatios() {
 	}
 
 	public static void main(String[] args) throws RunnerException {
-		String[] databases = (args.length > 0) ? args : new String[] { "H2" };
-		ChainedOptionsBuilder options = new OptionsBuilder().include(KvItemBenchmarks.class.getSimpleName())
-			.param("database", databases);
+		List<String> requested = List.of((args.length > 0) ? args : new String[] { "H2" });
+		String[] databases = requested.stream().filter((name) -> !name.equals(MONGODB)).toArray(String[]::new);
+		ChainedOptionsBuilder options = new OptionsBuilder();
+		if (databases.length > 0) {
+			options.include("\\." + KvItemBenchmarks.class.getSimpleName() + "\\.").param("database", databases);
+		}
+		if (requested.contains(MONGODB)) {
+			options.include("\\." + MongoKvItemBenchmarks.class.getSimpleName() + "\\.");
+		}
 		Collection<RunResult> results = new Runner(options.build()).run();
 		System.out.println();
 		System.out.println(table(results));
@@ -42,6 +52,9 @@ public final class BenchmarkRatios {
 			boolean orm = method.startsWith("orm");
 			String operation = method.substring(3);
 			String database = result.getParams().getParam("database");
+			if (database == null) {
+				database = MONGODB;
+			}
 			double[] pair = scores.computeIfAbsent(database + " " + operation, (k) -> new double[2]);
 			pair[orm ? 0 : 1] = result.getPrimaryResult().getScore();
 			unit = result.getPrimaryResult().getScoreUnit();

@@ -1,21 +1,43 @@
 package dev.farminglabs.orm.client;
 
+import java.time.Duration;
 import java.util.Objects;
+
+import dev.farminglabs.orm.error.OrmException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of a client beyond its schema and runtime.
  *
  * @param observer wraps every model operation (metrics, traces); {@link OperationObserver#NONE} by default
+ * @param operationTimeout how long one statement may take before it fails with {@code TIMEOUT}; applied by the
+ * driver to every statement it sends (JDBC: {@code Statement.setQueryTimeout}, rounded up to whole seconds, and the
+ * connection's network timeout, so a frozen server cannot block a call); {@code null} (the default) leaves the
+ * backend's and the pool's own timeouts alone
  */
-public record OrmOptions(OperationObserver observer) {
+public record OrmOptions(OperationObserver observer, @Nullable Duration operationTimeout) {
 
 	public OrmOptions {
 		Objects.requireNonNull(observer, "observer");
+		if (operationTimeout != null && (operationTimeout.isNegative() || operationTimeout.isZero())) {
+			throw OrmException.validation(null, "operationTimeout",
+					"The operation timeout must be positive, got " + operationTimeout);
+		}
 	}
 
-	/** No observer. */
+	/** Options with an observer and no operation timeout. */
+	public OrmOptions(OperationObserver observer) {
+		this(observer, null);
+	}
+
+	/** No observer, no operation timeout. */
 	public static OrmOptions defaults() {
 		return new OrmOptions(OperationObserver.NONE);
+	}
+
+	/** These options with another operation timeout ({@code null} for none). */
+	public OrmOptions withOperationTimeout(@Nullable Duration timeout) {
+		return new OrmOptions(this.observer, timeout);
 	}
 
 }

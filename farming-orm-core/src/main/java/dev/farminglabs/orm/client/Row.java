@@ -12,6 +12,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.farminglabs.orm.codec.JsonValues;
+import dev.farminglabs.orm.error.OrmErrorCode;
+import dev.farminglabs.orm.error.OrmException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -121,9 +123,21 @@ public final class Row {
 		return this.values;
 	}
 
-	/** The row mapped to a record or POJO with Jackson. */
+	/**
+	 * The row mapped to a record or POJO with Jackson.
+	 * @throws OrmException with code {@code VALIDATION_ERROR} when Jackson cannot build the type from the row
+	 */
 	public <T> T as(Class<T> type) {
-		return JsonValues.mapper().convertValue(toPlain(this), type);
+		try {
+			return JsonValues.mapper().convertValue(toPlain(this), type);
+		}
+		catch (RuntimeException ex) {
+			throw OrmException.builder(OrmErrorCode.VALIDATION_ERROR, "Cannot map a row to " + type.getName()
+					+ " (make it a public record or a public class with a no-argument constructor and setters): "
+					+ ex.getMessage())
+				.cause(ex)
+				.build();
+		}
 	}
 
 	private static @Nullable Object toPlain(@Nullable Object value) {

@@ -6,6 +6,8 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +18,18 @@ import tools.jackson.databind.node.ObjectNode;
 /** The Jackson mapper farming-orm uses for JSON fields and for mapping rows to records, shared and thread-safe. */
 public final class JsonValues {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
+	/**
+	 * Reads accept more than writes may hold ({@link InputLimits}), so every value written reads back: numbers up to
+	 * 10,000 characters, strings and names of any length.
+	 */
+	private static final StreamReadConstraints READ_CONSTRAINTS = StreamReadConstraints.builder()
+		.maxNumberLength(10_000)
+		.maxStringLength(Integer.MAX_VALUE)
+		.maxNameLength(Integer.MAX_VALUE)
+		.build();
+
+	private static final JsonMapper MAPPER = JsonMapper
+		.builder(JsonFactory.builder().streamReadConstraints(READ_CONSTRAINTS).build())
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		// A null JSON field maps to a null JsonNode property, as it reads in a Row, not to a NullNode.
@@ -42,43 +55,67 @@ public final class JsonValues {
 	 * whatever Java type or text they came from: object keys sorted, integral numbers as int, long or big-integer
 	 * nodes (by size), other numbers as decimal nodes without trailing zeros ({@code 2.50} and {@code 2.5} are one
 	 * value, as in JSON itself). Dialects that store JSON as text compare it by text thanks to this.
-	 * @throws IllegalArgumentException for NaN or infinite numbers, which JSON cannot hold, and for the NUL character,
-	 * which PostgreSQL cannot store
+	 * @throws IllegalArgumentException for NaN or infinite numbers, which JSON cannot hold, for the NUL character,
+	 * which PostgreSQL cannot store, for unpaired surrogates, and for values beyond {@link InputLimits} (nesting deeper
+	 * than {@link InputLimits#MAX_JSON_DEPTH}, numbers longer than {@link InputLimits#MAX_JSON_NUMBER_DIGITS})
 	 */
 	public static JsonNode normalize(JsonNode value) {
+		return normalize(value, 0);
+	}
+
+	private static JsonNode normalize(JsonNode value, int depth) {
+		if (value.isObject() || value.isArray()) {
+			if (depth >= InputLimits.MAX_JSON_DEPTH) {
+				throw new IllegalArgumentException("JSON nests deeper than " + InputLimits.MAX_JSON_DEPTH
+						+ " levels, more than every backend accepts");
+			}
+		}
 		if (value.isObject()) {
 			ObjectNode copy = JsonNodeFactory.instance.objectNode();
 			for (String name : new TreeSet<>(value.propertyNames())) {
-				if (name.indexOf('\u0000') >= 0) {
-					throw new IllegalArgumentException("JSON keys cannot hold the NUL character (U+0000) on every backend");
-				}
-				copy.set(name, normalize(value.get(name)));
+				checkText(name, "keys");
+				copy.set(name, normalize(value.get(name), depth + 1));
 			}
 			return copy;
 		}
 		if (value.isArray()) {
 			ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-			value.forEach((item) -> copy.add(normalize(item)));
+			value.forEach((item) -> copy.add(normalize(item, depth + 1)));
 			return copy;
 		}
 		if (value.isNumber()) {
 			return number(value);
 		}
-		if (value.isString() && value.stringValue().indexOf('\u0000') >= 0) {
-			throw new IllegalArgumentException("JSON strings cannot hold the NUL character (U+0000) on every backend");
+		if (value.isString()) {
+			checkText(value.stringValue(), "strings");
 		}
 		return value.deepCopy();
 	}
 
-	private static JsonNode number(JsonNode value) {
-		if (value.isIntegralNumber()) {
-			return integral(value.bigIntegerValue());
+	private static void checkText(String text, String what) {
+		try {
+			InputLimits.checkText(null, null, text);
 		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException("JSON " + what + ": " + ex.getMessage());
+		}
+	}
+
+	private static JsonNode number(JsonNode value) {
 		if ((value.isDouble() || value.isFloat())
 				&& (Double.isNaN(value.doubleValue()) || Double.isInfinite(value.doubleValue()))) {
 			throw new IllegalArgumentException("JSON cannot hold the number " + value.doubleValue());
 		}
-		BigDecimal decimal = value.decimalValue().stripTrailingZeros();
+		BigDecimal decimal = value.isIntegralNumber() ? new BigDecimal(value.bigIntegerValue()) : value.decimalValue();
+		// Checked before anything expands the number: 1E+2147483647 is one digit long to the eye.
+		if (InputLimits.plainDigits(decimal) > InputLimits.MAX_JSON_NUMBER_DIGITS) {
+			throw new IllegalArgumentException("JSON numbers may have at most " + InputLimits.MAX_JSON_NUMBER_DIGITS
+					+ " digits written out in full, got one with " + InputLimits.plainDigits(decimal));
+		}
+		if (value.isIntegralNumber()) {
+			return integral(value.bigIntegerValue());
+		}
+		decimal = decimal.stripTrailingZeros();
 		if (decimal.scale() <= 0) {
 			return integral(decimal.toBigIntegerExact());
 		}

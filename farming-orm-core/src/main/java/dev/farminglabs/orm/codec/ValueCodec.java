@@ -69,7 +69,7 @@ public final class ValueCodec {
 			if (text.isEmpty()) {
 				throw invalid(model, field, value, "a non-empty string");
 			}
-			return text;
+			return InputLimits.checkText(model, field.name(), text);
 		}
 		if (value instanceof UUID uuid) {
 			return uuid.toString();
@@ -81,10 +81,7 @@ public final class ValueCodec {
 		if (!(value instanceof String text)) {
 			throw invalid(model, field, value, "a String");
 		}
-		if (text.indexOf('\u0000') >= 0) {
-			throw OrmException.validation(model, field.name(), "Model '" + model + "' field '" + field.name()
-					+ "' cannot hold the NUL character (U+0000), which PostgreSQL text cannot store");
-		}
+		InputLimits.checkText(model, field.name(), text);
 		Integer maxLength = field.maxLength();
 		if (maxLength != null) {
 			int length = text.codePointCount(0, text.length());
@@ -104,23 +101,34 @@ public final class ValueCodec {
 	}
 
 	private static Instant toInstant(String model, FieldDefinition field, Object value) {
-		if (value instanceof Instant instant) {
-			return instant;
+		Instant instant;
+		if (value instanceof Instant given) {
+			instant = given;
 		}
-		if (value instanceof OffsetDateTime offset) {
-			return offset.toInstant();
+		else if (value instanceof OffsetDateTime offset) {
+			instant = offset.toInstant();
 		}
-		if (value instanceof ZonedDateTime zoned) {
-			return zoned.toInstant();
+		else if (value instanceof ZonedDateTime zoned) {
+			instant = zoned.toInstant();
 		}
-		if (value instanceof Date date) {
-			return date.toInstant();
+		else if (value instanceof Date date) {
+			try {
+				instant = date.toInstant();
+			}
+			catch (UnsupportedOperationException ex) {
+				// java.sql.Date and java.sql.Time are a date or a time of day, not an instant.
+				throw invalid(model, field, value, "an instant; " + value.getClass().getName()
+						+ " is a date or a time of day without the other (use an Instant or a java.sql.Timestamp)");
+			}
 		}
-		if (value instanceof String text) {
-			return parseInstant(model, field, text);
+		else if (value instanceof String text) {
+			instant = parseInstant(model, field, text);
 		}
-		throw invalid(model, field, value,
-				"an Instant, OffsetDateTime, ZonedDateTime, Date or an ISO-8601 String with an offset");
+		else {
+			throw invalid(model, field, value,
+					"an Instant, OffsetDateTime, ZonedDateTime, Date or an ISO-8601 String with an offset");
+		}
+		return InputLimits.checkDatetime(model, field.name(), instant);
 	}
 
 	private static Long toLong(String model, FieldDefinition field, Object value) {
@@ -206,6 +214,7 @@ public final class ValueCodec {
 	}
 
 	private static JsonNode toJson(String model, FieldDefinition field, Object value) {
+		InputLimits.checkJsonSource(model, field.name(), value);
 		try {
 			// Normalised into a fresh tree, so equal values compare equal on every backend, and a caller changing
 			// its tree after the write cannot change what was written.
@@ -225,6 +234,18 @@ public final class ValueCodec {
 				.cause(ex)
 				.build();
 		}
+		catch (RuntimeException ex) {
+			throw OrmException.builder(OrmErrorCode.VALIDATION_ERROR, "Model '" + model + "' field '" + field.name()
+					+ "' (json) could not turn " + describe(value) + " into JSON: " + ex)
+				.model(model)
+				.target(List.of(field.name()))
+				.cause(ex)
+				.build();
+		}
+		catch (StackOverflowError ex) {
+			// An object graph that contains itself through its properties, which the check above cannot see.
+			throw InputLimits.jsonTooDeep(model, field.name());
+		}
 	}
 
 	private static String toEnum(String model, FieldDefinition field, Object value) {
@@ -242,11 +263,7 @@ public final class ValueCodec {
 	}
 
 	private static String describe(Object value) {
-		String text = String.valueOf(value);
-		if (text.length() > 60) {
-			text = text.substring(0, 57) + "...";
-		}
-		return value.getClass().getSimpleName() + " " + text;
+		return InputLimits.describe(value);
 	}
 
 	/** Whether the kind's values have an order, so {@code gt/gte/lt/lte} apply. */

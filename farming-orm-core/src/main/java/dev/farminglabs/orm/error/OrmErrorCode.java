@@ -30,14 +30,30 @@ public enum OrmErrorCode {
 	/** The input was rejected before it reached the backend: unknown model or field, wrong type, bad query shape. */
 	VALIDATION_ERROR(false),
 
-	/** The backend could not be reached or the connection broke. */
+	/**
+	 * The backend could not be reached or the connection broke (refused, reset, ended by a restart or failover). The
+	 * message keeps the backend's reason (refused, authentication, bad URL); authentication failures are not
+	 * retryable.
+	 */
 	CONNECTION_FAILURE(true),
 
-	/** The backend did not answer in time. */
+	/** The backend did not answer within the operation timeout (or a lock wait timed out). */
 	TIMEOUT(true),
 
 	/** The backend cannot do what was asked; its capabilities say so. */
-	UNSUPPORTED_OPERATION(false);
+	UNSUPPORTED_OPERATION(false),
+
+	/**
+	 * The database user lacks a privilege the operation needs (PostgreSQL {@code 42501}, MySQL/MariaDB {@code 1142},
+	 * {@code 1044}, H2 {@code 90096}); retrying does not help until the grants change.
+	 */
+	PERMISSION_DENIED(false),
+
+	/**
+	 * A backend error no other code describes. Not retryable: retry logic should not guess. The backend's code is in
+	 * {@link OrmException#originalCode()} and its exception is the cause.
+	 */
+	UNKNOWN(false);
 
 	private final boolean retryable;
 

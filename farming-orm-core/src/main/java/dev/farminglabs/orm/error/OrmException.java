@@ -29,6 +29,8 @@ public class OrmException extends RuntimeException {
 
 	private final @Nullable String originalCode;
 
+	private final boolean inDoubt;
+
 	private final List<Object> writtenIds;
 
 	protected OrmException(Builder builder) {
@@ -36,7 +38,10 @@ public class OrmException extends RuntimeException {
 		this.code = builder.code;
 		this.backendKind = builder.backendKind;
 		this.dialect = builder.dialect;
-		this.retryable = (builder.retryable != null) ? builder.retryable : builder.code.retryable();
+		this.inDoubt = builder.inDoubt;
+		// A write that may have committed must not be retried blindly: retrying could apply it twice.
+		this.retryable = !builder.inDoubt
+				&& ((builder.retryable != null) ? builder.retryable : builder.code.retryable());
 		this.model = builder.model;
 		this.constraint = builder.constraint;
 		this.target = List.copyOf(builder.target);
@@ -113,9 +118,23 @@ public class OrmException extends RuntimeException {
 		return this.dialect;
 	}
 
-	/** Whether retrying the same operation may succeed. */
+	/**
+	 * Whether retrying the same operation unchanged may succeed and is safe: the failure was transient and the
+	 * operation did not take effect. Always {@code false} when {@link #inDoubt()}.
+	 */
 	public boolean retryable() {
 		return this.retryable;
+	}
+
+	/**
+	 * Whether the operation may have taken effect although it failed: a write whose connection broke or timed out
+	 * after it was sent, or a transaction whose commit failed that way. The backend may have committed it, or not;
+	 * only reading tells. {@code false} means the operation did not happen (a read, a failure before the backend was
+	 * reached, a refused or rolled-back statement). Retry an in-doubt write only if it is idempotent (an upsert by key,
+	 * an update to absolute values) or after checking whether it committed.
+	 */
+	public boolean inDoubt() {
+		return this.inDoubt;
 	}
 
 	/** The schema model the operation was on, if known. */
@@ -161,6 +180,8 @@ public class OrmException extends RuntimeException {
 
 		private @Nullable String originalCode;
 
+		private boolean inDoubt;
+
 		private List<Object> writtenIds = List.of();
 
 		private Builder(OrmErrorCode code, String message) {
@@ -202,6 +223,27 @@ public class OrmException extends RuntimeException {
 		public Builder originalCode(@Nullable String originalCode) {
 			this.originalCode = originalCode;
 			return this;
+		}
+
+		/** Marks the operation as possibly applied; see {@link OrmException#inDoubt()}. */
+		public Builder inDoubt(boolean inDoubt) {
+			this.inDoubt = inDoubt;
+			return this;
+		}
+
+		/** A builder holding everything the exception holds, to derive a changed copy. */
+		public static Builder from(OrmException source) {
+			Builder builder = new Builder(source.code(), String.valueOf(source.getMessage()));
+			builder.cause = source.getCause();
+			builder.backendKind = source.backendKind();
+			builder.dialect = source.dialect();
+			builder.retryable = source.retryable();
+			builder.model = source.model();
+			builder.constraint = source.constraint();
+			builder.target = source.target();
+			builder.originalCode = source.originalCode();
+			builder.inDoubt = source.inDoubt();
+			return builder;
 		}
 
 		public OrmException build() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.farminglabs.orm.capability.TextMatching;
+import dev.farminglabs.orm.codec.InputLimits;
 import dev.farminglabs.orm.codec.ValueCodec;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.query.Condition;
@@ -33,7 +34,16 @@ final class CriteriaResolver {
 		this.textMatching = textMatching;
 	}
 
+	/**
+	 * The criteria of a where; refuses wheres deeper than {@link InputLimits#MAX_WHERE_DEPTH} or larger than
+	 * {@link InputLimits#MAX_WHERE_SIZE} before walking them further (a where nested 10,000 deep once crashed a MariaDB
+	 * server, and would overflow the stack of every recursive renderer).
+	 */
 	Criteria resolve(List<Filter> filters) {
+		long size = 0;
+		for (Filter filter : filters) {
+			size += measure(filter, 1, InputLimits.MAX_WHERE_SIZE - size);
+		}
 		if (filters.size() == 1) {
 			return resolve(filters.get(0));
 		}
@@ -55,6 +65,32 @@ final class CriteriaResolver {
 			return new Criteria.Or(or.filters().stream().map(this::resolve).toList());
 		}
 		return new Criteria.Not(resolve(((Filter.Not) filter).filter()));
+	}
+
+	/** The size of the filter (conditions and list items), checking depth and the size left on the way. */
+	private long measure(Filter filter, int depth, long left) {
+		if (depth > InputLimits.MAX_WHERE_DEPTH) {
+			throw OrmException.validation(this.model.name(), null, "Model '" + this.model.name() + "' where nests deeper"
+					+ " than " + InputLimits.MAX_WHERE_DEPTH + " levels of and, or and not");
+		}
+		long size = 0;
+		if (filter instanceof Filter.FieldFilter field) {
+			Object value = field.condition().value();
+			size = (value instanceof Collection<?> items) ? Math.max(1, items.size()) : 1;
+		}
+		else {
+			List<Filter> children = (filter instanceof Filter.And and) ? and.filters()
+					: (filter instanceof Filter.Or or) ? or.filters() : List.of(((Filter.Not) filter).filter());
+			size = 1;
+			for (Filter child : children) {
+				size += measure(child, depth + 1, left - size);
+			}
+		}
+		if (size > left) {
+			throw OrmException.validation(this.model.name(), null, "Model '" + this.model.name() + "' where holds more"
+					+ " than " + InputLimits.MAX_WHERE_SIZE + " conditions and list items");
+		}
+		return size;
 	}
 
 	private Criteria resolveField(String name, Condition condition) {
@@ -80,18 +116,18 @@ final class CriteriaResolver {
 					&& !(field.isId() && !field.isIntegral())) {
 				throw invalid(field, operator.key() + " applies only to string fields, not to " + kind(field));
 			}
-			if (!(value instanceof String)) {
-				throw invalid(field, operator.key() + " expects a String, got " + value);
+			if (!(value instanceof String text)) {
+				throw invalid(field, operator.key() + " expects a String, got " + InputLimits.describe(value));
 			}
 			if (this.textMatching == TextMatching.NONE) {
 				throw OrmException.unsupported(this.model.name(),
 						"This backend cannot evaluate " + operator.key() + " (capabilities: textMatching=NONE)");
 			}
-			return new Criteria.Compare(field, operator, value);
+			return new Criteria.Compare(field, operator, InputLimits.checkText(this.model.name(), field.name(), text));
 		}
 		if (operator.isList()) {
 			if (!(value instanceof Collection<?> items)) {
-				throw invalid(field, operator.key() + " expects a list of values, got " + value);
+				throw invalid(field, operator.key() + " expects a list of values, got " + InputLimits.describe(value));
 			}
 			List<@Nullable Object> canonical = new ArrayList<>(items.size());
 			for (Object item : items) {
@@ -107,7 +143,7 @@ final class CriteriaResolver {
 				|| !values.keySet().equals(java.util.Set.copyOf(key.fields()))) {
 			throw OrmException.validation(this.model.name(), key.keyName(), "Model '" + this.model.name()
 					+ "' compound key '" + key.keyName() + "' expects a map of exactly " + key.fields() + ", got "
-					+ condition.value());
+					+ InputLimits.describe(condition.value()));
 		}
 		List<Criteria> criteria = new ArrayList<>();
 		for (String fieldName : key.fields()) {

@@ -12,6 +12,8 @@ import dev.farminglabs.orm.client.ModelClient;
 import dev.farminglabs.orm.client.OperationObserver;
 import dev.farminglabs.orm.client.OperationObserver.OperationContext;
 import dev.farminglabs.orm.client.Row;
+import dev.farminglabs.orm.error.OrmErrorCode;
+import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.query.FindQuery;
 import dev.farminglabs.orm.query.UpdateQuery;
 import dev.farminglabs.orm.query.UpsertQuery;
@@ -84,6 +86,10 @@ final class DefaultModelClient<T> implements ModelClient<T> {
 
 	@Override
 	public List<T> createMany(List<?> data, BatchAtomicity atomicity) {
+		if (data == null) {
+			throw OrmException.validation(this.name, null, "Model '" + this.name + "' createMany needs a list of rows,"
+					+ " got null");
+		}
 		return observe("createMany", () -> mapAll(this.operations.createMany(data, atomicity)));
 	}
 
@@ -113,15 +119,50 @@ final class DefaultModelClient<T> implements ModelClient<T> {
 	}
 
 	private <R> R observe(String operation, Supplier<R> work) {
-		return this.observer.observe(new OperationContext(this.schema, this.name, operation, this.runtime), work);
+		return this.observer.observe(new OperationContext(this.schema, this.name, operation, this.runtime),
+				() -> guarded(operation, work));
+	}
+
+	/**
+	 * Runs an operation so that only {@link OrmException}s leave it. Inputs are checked before they reach a backend,
+	 * so anything else is a defect; it still leaves as an {@code UNKNOWN} error naming the model and keeping the
+	 * original as its cause, never as a raw exception or a stack overflow the caller cannot handle.
+	 */
+	private <R> R guarded(String operation, Supplier<R> work) {
+		try {
+			return work.get();
+		}
+		catch (OrmException ex) {
+			throw (ex.model() != null) ? ex
+					: OrmException.Builder.from(ex).model(this.name).build();
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			throw OrmException.builder(OrmErrorCode.UNKNOWN, "Model '" + this.name + "' " + operation
+					+ " failed unexpectedly: " + ex)
+				.model(this.name)
+				.cause(ex)
+				.build();
+		}
 	}
 
 	private List<T> mapAll(List<Row> rows) {
 		return rows.stream().map(this.mapper).toList();
 	}
 
-	private static <Q> Q build(Q query, Consumer<Q> spec) {
-		spec.accept(query);
+	private <Q> Q build(Q query, Consumer<Q> spec) {
+		if (spec == null) {
+			throw OrmException.validation(this.name, null, "Model '" + this.name + "': the query must not be null");
+		}
+		try {
+			spec.accept(query);
+		}
+		catch (OrmException ex) {
+			// Query builders do not know the model; the error should name it.
+			throw (ex.model() != null) ? ex : OrmException.Builder.from(ex).model(this.name).build();
+		}
+		catch (StackOverflowError ex) {
+			throw OrmException.validation(this.name, null, "Model '" + this.name + "': the query is nested too deeply");
+		}
 		return query;
 	}
 

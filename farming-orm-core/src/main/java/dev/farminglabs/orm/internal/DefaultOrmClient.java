@@ -32,7 +32,11 @@ public final class DefaultOrmClient implements OrmClient {
 	private final Map<String, Map<Class<?>, ModelClient<?>>> clients = new ConcurrentHashMap<>();
 
 	public DefaultOrmClient(FrameworkSchema schema, Driver driver, OrmOptions options) {
-		this(new SchemaRuntime(schema, driver.handle().capabilities()), driver, options);
+		this(new SchemaRuntime(schema, driver.handle().capabilities()), withTimeout(driver, options), options);
+	}
+
+	private static Driver withTimeout(Driver driver, OrmOptions options) {
+		return (options.operationTimeout() != null) ? driver.withOperationTimeout(options.operationTimeout()) : driver;
 	}
 
 	private DefaultOrmClient(SchemaRuntime runtime, Driver driver, OrmOptions options) {
@@ -56,6 +60,9 @@ public final class DefaultOrmClient implements OrmClient {
 	@SuppressWarnings("unchecked")
 	public <T> ModelClient<T> model(String name, Class<T> type) {
 		ModelRuntime model = this.runtime.model(name);
+		if (type == null) {
+			throw OrmException.validation(name, null, "Model '" + name + "': the result type must not be null");
+		}
 		return (ModelClient<T>) this.clients.computeIfAbsent(name, (n) -> new ConcurrentHashMap<>())
 			.computeIfAbsent(type, (t) -> {
 				ModelOperations ops = this.operations.computeIfAbsent(name,
@@ -99,6 +106,9 @@ public final class DefaultOrmClient implements OrmClient {
 
 	@Override
 	public <R> List<R> batch(List<? extends Function<OrmClient, ? extends R>> operations) {
+		if (operations == null || operations.stream().anyMatch(java.util.Objects::isNull)) {
+			throw OrmException.validation(null, null, "batch needs a list of operations without nulls");
+		}
 		Function<OrmClient, List<R>> all = (client) -> {
 			List<R> results = new ArrayList<>(operations.size());
 			for (Function<OrmClient, ? extends R> operation : operations) {

@@ -33,6 +33,13 @@ public final class RuntimeConnector {
 			String message = inspection.summary() + inspection.hint().map((hint) -> " " + hint).orElse("");
 			// A client whose server could not be reached is a connection failure, not an unsupported client.
 			boolean unreachable = inspection.candidates().stream().anyMatch(RuntimeCandidate::unreachable);
+			if (unreachable) {
+				// Keep the reason (refused, authentication, bad URL): "could not connect" alone helps no one.
+				message += " " + String.join("; ", inspection.candidates().stream()
+					.filter(RuntimeCandidate::unreachable)
+					.flatMap((candidate) -> candidate.reasons().stream())
+					.toList());
+			}
 			OrmErrorCode code = unreachable ? OrmErrorCode.CONNECTION_FAILURE : OrmErrorCode.UNSUPPORTED_OPERATION;
 			throw new RuntimeSetupException(Stage.DETECT, null, null, OrmException.builder(code, message).build());
 		}

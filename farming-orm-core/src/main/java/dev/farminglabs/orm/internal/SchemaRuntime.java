@@ -33,6 +33,10 @@ final class SchemaRuntime {
 	}
 
 	ModelRuntime model(String name) {
+		if (name == null) {
+			throw OrmException.validation(null, null, "Schema '" + this.schema.name() + "': the model name must not be"
+					+ " null; models are " + this.schema.modelNames());
+		}
 		ModelRuntime model = this.models.get(name);
 		if (model == null) {
 			throw OrmException.validation(name, null, "Schema '" + this.schema.name() + "' has no model '" + name

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import org.jspecify.annotations.Nullable;
 
@@ -44,12 +45,17 @@ final class WriteData {
 			return values;
 		}
 		List<Property> properties = PROPERTIES.get(data.getClass());
-		if (properties.isEmpty()) {
+		if (properties.isEmpty() && Modifier.isPublic(data.getClass().getModifiers())) {
 			throw OrmException.validation(model, null, "Model '" + model + "' write data must be a Map, a record or a"
 					+ " POJO with getters, got " + data.getClass().getName());
 		}
+		if (properties.isEmpty()) {
+			throw OrmException.validation(model, null, "Model '" + model + "' write data of type "
+					+ data.getClass().getName() + " has no readable properties: make the type public (or open its"
+					+ " package to farming-orm) with getters, or pass a record or a Map");
+		}
 		for (Property property : properties) {
-			values.put(property.name(), property.read(data));
+			values.put(property.name(), property.read(model, data));
 		}
 		return values;
 	}
@@ -58,7 +64,9 @@ final class WriteData {
 		List<Property> properties = new ArrayList<>();
 		for (RecordComponent component : type.getRecordComponents()) {
 			Method accessor = component.getAccessor();
-			accessor.setAccessible(true);
+			if (!accessor.trySetAccessible()) {
+				return List.of();
+			}
 			properties.add(new Property(component.getName(), accessor));
 		}
 		return properties;
@@ -84,6 +92,10 @@ final class WriteData {
 				property = decapitalize(name.substring(2));
 			}
 			if (property != null) {
+				// A public getter of a non-public class is only callable once made accessible.
+				if (!Modifier.isPublic(type.getModifiers()) && !method.trySetAccessible()) {
+					return List.of();
+				}
 				properties.add(new Property(property, method));
 			}
 		}
@@ -100,13 +112,25 @@ final class WriteData {
 
 	private record Property(String name, Method accessor) {
 
-		@Nullable Object read(Object target) {
+		@Nullable Object read(String model, Object target) {
 			try {
 				return this.accessor.invoke(target);
 			}
-			catch (IllegalAccessException | InvocationTargetException ex) {
-				throw new IllegalStateException("Cannot read property '" + this.name + "' of "
-						+ target.getClass().getName(), ex);
+			catch (IllegalAccessException | RuntimeException ex) {
+				throw OrmException.builder(OrmErrorCode.VALIDATION_ERROR, "Model '" + model + "' cannot read property '"
+						+ this.name + "' of " + target.getClass().getName() + ": " + ex.getMessage())
+					.model(model)
+					.target(List.of(this.name))
+					.cause(ex)
+					.build();
+			}
+			catch (InvocationTargetException ex) {
+				throw OrmException.builder(OrmErrorCode.VALIDATION_ERROR, "Model '" + model + "' property '" + this.name
+						+ "' of " + target.getClass().getName() + " threw " + ex.getCause())
+					.model(model)
+					.target(List.of(this.name))
+					.cause(ex.getCause())
+					.build();
 			}
 		}
 

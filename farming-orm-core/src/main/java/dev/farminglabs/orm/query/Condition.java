@@ -1,7 +1,5 @@
 package dev.farminglabs.orm.query;
 
-import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public record Condition(Operator operator, @Nullable Object value) {
 
 	public Condition {
-		Objects.requireNonNull(operator, "operator");
+		Arguments.required(operator, "operator");
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.farminglabs.orm.query;
 
 import java.util.List;
-import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,8 +13,8 @@ public sealed interface Filter {
 	record FieldFilter(String field, Condition condition) implements Filter {
 
 		public FieldFilter {
-			Objects.requireNonNull(field, "field");
-			Objects.requireNonNull(condition, "condition");
+			Arguments.required(field, "where field");
+			Arguments.required(condition, "where condition");
 		}
 
 	}
@@ -25,7 +23,7 @@ public sealed interface Filter {
 	record And(List<Filter> filters) implements Filter {
 
 		public And {
-			filters = List.copyOf(filters);
+			filters = Arguments.noNulls(filters, "and filter");
 		}
 
 	}
@@ -34,7 +32,7 @@ public sealed interface Filter {
 	record Or(List<Filter> filters) implements Filter {
 
 		public Or {
-			filters = List.copyOf(filters);
+			filters = Arguments.noNulls(filters, "or filter");
 		}
 
 	}
@@ -43,7 +41,7 @@ public sealed interface Filter {
 	record Not(Filter filter) implements Filter {
 
 		public Not {
-			Objects.requireNonNull(filter, "filter");
+			Arguments.required(filter, "not filter");
 		}
 
 	}

@@ -24,19 +24,19 @@ public abstract class FilterableQuery<Q extends FilterableQuery<Q>> {
 	 * {@code where("namespace_key", Map.of("namespace", ns, "key", key))}.
 	 */
 	public Q where(String field, @Nullable Object valueOrCondition) {
-		this.filters.add(Filter.of(field, valueOrCondition));
+		this.filters.add(Filter.of(Arguments.required(field, "where field"), valueOrCondition));
 		return self();
 	}
 
 	/** Adds a filter tree, built with {@link Where}. */
 	public Q where(Filter filter) {
-		this.filters.add(filter);
+		this.filters.add(Arguments.required(filter, "where filter"));
 		return self();
 	}
 
 	/** Adds a filter in the map shape of the TypeScript original (see {@link Where#fromMap(Map)}). */
 	public Q where(Map<String, ?> where) {
-		this.filters.add(Where.fromMap(where));
+		this.filters.add(Where.fromMap(Arguments.required(where, "where map")));
 		return self();
 	}
 

@@ -1,11 +1,9 @@
 package dev.farminglabs.orm.query;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -39,7 +37,7 @@ public final class FindQuery extends FilterableQuery<FindQuery> {
 		if (this.fields == null) {
 			this.fields = new ArrayList<>();
 		}
-		this.fields.addAll(Arrays.asList(fieldNames));
+		this.fields.addAll(Arguments.noNulls(fieldNames, "select field"));
 		return this;
 	}
 
@@ -51,7 +49,8 @@ public final class FindQuery extends FilterableQuery<FindQuery> {
 
 	/** Adds a relation, shaped by its own select, where, order and paging, to whatever fields are selected. */
 	public FindQuery include(String relation, Consumer<FindQuery> nested) {
-		Objects.requireNonNull(nested, "nested");
+		Arguments.required(relation, "relation name");
+		Arguments.required(nested, "nested query");
 		FindQuery query = new FindQuery();
 		nested.accept(query);
 		this.relations.put(relation, query);
@@ -77,7 +76,8 @@ public final class FindQuery extends FilterableQuery<FindQuery> {
 
 	/** Sorts by a field in a direction; later calls break ties of earlier ones. */
 	public FindQuery orderBy(String field, SortDirection direction) {
-		this.orderBy.add(new OrderBy(field, direction));
+		this.orderBy.add(new OrderBy(Arguments.required(field, "orderBy field"),
+				Arguments.required(direction, "orderBy direction")));
 		return this;
 	}
 

@@ -1,13 +1,11 @@
 package dev.farminglabs.orm.query;
 
-import java.util.Objects;
-
 /** One sort key of a query. */
 public record OrderBy(String field, SortDirection direction) {
 
 	public OrderBy {
-		Objects.requireNonNull(field, "field");
-		Objects.requireNonNull(direction, "direction");
+		Arguments.required(field, "orderBy field");
+		Arguments.required(direction, "orderBy direction");
 	}
 
 	public static OrderBy asc(String field) {

@@ -1,7 +1,5 @@
 package dev.farminglabs.orm.query;
 
-import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /** A change: which rows (where) and what to set (data, a {@code Map} allowing nulls, or a record/POJO). */
@@ -14,7 +12,7 @@ public final class UpdateQuery extends FilterableQuery<UpdateQuery> {
 
 	/** The fields to set: a {@code Map} (null values allowed) or a record/POJO. */
 	public UpdateQuery data(Object data) {
-		this.data = Objects.requireNonNull(data, "data");
+		this.data = Arguments.required(data, "update data");
 		return this;
 	}
 

@@ -1,7 +1,5 @@
 package dev.farminglabs.orm.query;
 
-import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,13 +17,13 @@ public final class UpsertQuery extends FilterableQuery<UpsertQuery> {
 
 	/** The row to create when none matches: a {@code Map} (null values allowed) or a record/POJO. */
 	public UpsertQuery create(Object data) {
-		this.create = Objects.requireNonNull(data, "create");
+		this.create = Arguments.required(data, "upsert create data");
 		return this;
 	}
 
 	/** The changes to apply when a row matches: a {@code Map} (null values allowed) or a record/POJO. */
 	public UpsertQuery update(Object data) {
-		this.update = Objects.requireNonNull(data, "update");
+		this.update = Arguments.required(data, "upsert update data");
 		return this;
 	}
 

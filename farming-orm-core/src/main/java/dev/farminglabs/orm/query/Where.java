@@ -31,22 +31,22 @@ public final class Where {
 
 	/** Equal to one of the values; none matches nothing. */
 	public static Condition in(Collection<?> values) {
-		return new Condition(Operator.IN, new ArrayList<>(values));
+		return new Condition(Operator.IN, new ArrayList<>(Arguments.required(values, "in values")));
 	}
 
 	/** Equal to one of the values; none matches nothing. */
 	public static Condition in(Object... values) {
-		return in(Arrays.asList(values));
+		return in(Arrays.asList(Arguments.required(values, "in values")));
 	}
 
 	/** Distinct from every value (nulls included); none matches everything. */
 	public static Condition notIn(Collection<?> values) {
-		return new Condition(Operator.NOT_IN, new ArrayList<>(values));
+		return new Condition(Operator.NOT_IN, new ArrayList<>(Arguments.required(values, "notIn values")));
 	}
 
 	/** Distinct from every value (nulls included); none matches everything. */
 	public static Condition notIn(Object... values) {
-		return notIn(Arrays.asList(values));
+		return notIn(Arrays.asList(Arguments.required(values, "notIn values")));
 	}
 
 	public static Condition gt(Object value) {
@@ -97,12 +97,12 @@ public final class Where {
 
 	/** Every filter matches. */
 	public static Filter and(Filter... filters) {
-		return new Filter.And(List.of(filters));
+		return new Filter.And(Arguments.noNulls(filters, "and filter"));
 	}
 
 	/** At least one filter matches; none matches nothing. */
 	public static Filter or(Filter... filters) {
-		return new Filter.Or(List.of(filters));
+		return new Filter.Or(Arguments.noNulls(filters, "or filter"));
 	}
 
 	/** The filter does not match. */
@@ -121,7 +121,7 @@ public final class Where {
 	 * value (a JSON value, or a named compound key); on any other field that is a {@code VALIDATION_ERROR}.
 	 */
 	public static Filter fromMap(Map<String, ?> where) {
-		return WhereMapParser.parse(where);
+		return WhereMapParser.parse(Arguments.required(where, "where map"));
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.spi;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,5 +114,14 @@ public interface Driver {
 
 	/** Creates and inspects the backend's tables, collections and indexes. */
 	SchemaManager schemaManager();
+
+	/**
+	 * This driver with every statement bounded by the timeout ({@code OrmOptions.operationTimeout}): a statement that
+	 * takes longer fails with {@code TIMEOUT}, and a backend that stops answering cannot block a call for longer (give
+	 * or take the time to detect it). The default returns this driver unchanged, for backends with nothing to wait on.
+	 */
+	default Driver withOperationTimeout(Duration timeout) {
+		return this;
+	}
 
 }

@@ -17,6 +17,7 @@ import dev.farminglabs.orm.jdbc.dialect.Dialects;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
 import dev.farminglabs.orm.jdbc.internal.JdbcContext;
 import dev.farminglabs.orm.jdbc.internal.JdbcDriver;
+import dev.farminglabs.orm.jdbc.internal.SqlErrorTranslator;
 import dev.farminglabs.orm.runtime.DetectedRuntime;
 import dev.farminglabs.orm.runtime.RuntimeCandidate;
 import dev.farminglabs.orm.schema.FrameworkSchema;
@@ -62,7 +63,8 @@ public final class JdbcDriverProvider implements DriverProvider {
 			version = version(found.dataSource());
 		}
 		catch (SQLException | RuntimeException ex) {
-			return RuntimeCandidate.unreachable(KIND, found.source() + " found, but connecting failed: " + ex.getMessage(),
+			return RuntimeCandidate.unreachable(KIND,
+					found.source() + " found, but connecting failed: " + SqlErrorTranslator.reasons(ex),
 					"Check that the database is running and reachable with the DataSource's settings.");
 		}
 		SqlDialect dialect = Dialects.forProduct(version.product(), version.version());
@@ -111,7 +113,7 @@ public final class JdbcDriverProvider implements DriverProvider {
 	}
 
 	private static OrmException connectionFailure(Exception ex, String dialectName) {
-		return OrmException.builder(OrmErrorCode.CONNECTION_FAILURE, "Could not connect: " + ex.getMessage())
+		return OrmException.builder(OrmErrorCode.CONNECTION_FAILURE, "Could not connect: " + SqlErrorTranslator.reasons(ex))
 			.cause(ex)
 			.backend(KIND, dialectName)
 			.build();

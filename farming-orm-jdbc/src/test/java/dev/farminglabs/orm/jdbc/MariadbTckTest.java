@@ -1,5 +1,7 @@
 package dev.farminglabs.orm.jdbc;
 
+import dev.farminglabs.orm.tck.HostileInputCorpusTck;
+import dev.farminglabs.orm.tck.HostileInputTck;
 import dev.farminglabs.orm.tck.ConcurrencyTck;
 import dev.farminglabs.orm.tck.ConstraintTck;
 import dev.farminglabs.orm.tck.CrudTck;
@@ -156,6 +158,20 @@ class MariadbTckTest {
 	@Nested
 	class Races extends RaceTck {
 		Races() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class HostileInputs extends HostileInputTck {
+		HostileInputs() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class HostileInputCorpus extends HostileInputCorpusTck {
+		HostileInputCorpus() {
 			super(BACKEND);
 		}
 	}

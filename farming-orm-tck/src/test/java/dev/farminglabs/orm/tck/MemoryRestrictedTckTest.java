@@ -161,4 +161,18 @@ class MemoryRestrictedTckTest {
 		}
 	}
 
+	@Nested
+	class HostileInputs extends HostileInputTck {
+		HostileInputs() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class HostileInputCorpus extends HostileInputCorpusTck {
+		HostileInputCorpus() {
+			super(BACKEND);
+		}
+	}
+
 }

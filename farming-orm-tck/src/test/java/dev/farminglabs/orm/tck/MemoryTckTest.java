@@ -141,4 +141,18 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class HostileInputs extends HostileInputTck {
+		HostileInputs() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class HostileInputCorpus extends HostileInputCorpusTck {
+		HostileInputCorpus() {
+			super(BACKEND);
+		}
+	}
+
 }

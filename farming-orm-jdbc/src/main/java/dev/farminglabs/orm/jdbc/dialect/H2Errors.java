@@ -35,6 +35,9 @@ final class H2Errors extends SqlErrors {
 			// "Concurrent update": another transaction changed or deleted the row (a serialization failure).
 			case 90131 -> OrmErrorCode.TRANSACTION_CONFLICT;
 			case 50200, 57014 -> OrmErrorCode.TIMEOUT;
+			case 90096 -> OrmErrorCode.PERMISSION_DENIED;
+			// connection broken, database closed, file I/O failed
+			case 90067, 90098, 90121, 90028 -> OrmErrorCode.CONNECTION_FAILURE;
 			default -> null;
 		};
 	}

@@ -25,6 +25,15 @@ public class MariadbDialect extends MysqlDialect {
 			.build();
 	}
 
+	/**
+	 * {@code utf8mb4_nopad_bin}: as {@code utf8mb4_bin}, without padding, so {@code 'a'} and {@code 'a '} are two
+	 * values, as on every other backend, and a where on one never touches rows holding the other.
+	 */
+	@Override
+	protected String binaryText() {
+		return " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin";
+	}
+
 	@Override
 	public String placeholder(FieldDefinition field) {
 		return "?";

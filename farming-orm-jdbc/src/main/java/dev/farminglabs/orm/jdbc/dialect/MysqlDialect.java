@@ -15,13 +15,13 @@ import dev.farminglabs.orm.schema.ModelDefinition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * MySQL 8: backtick identifiers, text in {@code utf8mb4_bin} (case-sensitive, code-point order), {@code DATETIME(6)}
- * holding UTC, {@code JSON} compared by value, decimals as text (scale kept, compared as {@code DECIMAL(65,30)}),
+ * MySQL 8: backtick identifiers, text in {@code utf8mb4_0900_bin} (case-sensitive, code-point order, no padding),
+ * {@code DATETIME(6)} holding UTC, {@code JSON} compared by value, decimals as text (scale kept, compared as {@code DECIMAL(65,30)}),
  * {@code ON DUPLICATE KEY UPDATE} upserts, no {@code RETURNING}, a database per namespace.
  */
 public class MysqlDialect extends SqlDialect {
 
-	private static final String BINARY_TEXT = " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+	private static final String BINARY_TEXT = " CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin";
 
 	@Override
 	public String name() {
@@ -82,21 +82,30 @@ public class MysqlDialect extends SqlDialect {
 		return "(CONCAT(" + String.join(", ", parts) + "))";
 	}
 
+	/**
+	 * The character set and collation of text columns: case-sensitive, in code-point order, without padding. MySQL's
+	 * {@code utf8mb4_bin} pads with spaces when comparing ({@code 'a' = 'a '}), so a where on one value touched rows
+	 * holding the other; {@code utf8mb4_0900_bin} (MySQL 8.0) does not. MariaDB names it differently.
+	 */
+	protected String binaryText() {
+		return BINARY_TEXT;
+	}
+
 	@Override
 	public String columnType(FieldDefinition field, boolean keyed) {
 		return switch (field.kind()) {
-			case ID -> field.isIntegral() ? "BIGINT" : "VARCHAR(255)" + BINARY_TEXT;
+			case ID -> field.isIntegral() ? "BIGINT" : "VARCHAR(255)" + binaryText();
 			case STRING, ENUM -> {
 				Integer max = field.maxLength();
 				if (max != null) {
-					yield "VARCHAR(" + max + ")" + BINARY_TEXT;
+					yield "VARCHAR(" + max + ")" + binaryText();
 				}
-				yield (keyed ? "VARCHAR(255)" : "LONGTEXT") + BINARY_TEXT;
+				yield (keyed ? "VARCHAR(255)" : "LONGTEXT") + binaryText();
 			}
 			case BOOLEAN -> "BOOLEAN";
 			case DATETIME -> "DATETIME(6)";
 			case INTEGER, BIGINT -> "BIGINT";
-			case DECIMAL -> "VARCHAR(200)" + BINARY_TEXT;
+			case DECIMAL -> "VARCHAR(200)" + binaryText();
 			case JSON -> "JSON";
 		};
 	}

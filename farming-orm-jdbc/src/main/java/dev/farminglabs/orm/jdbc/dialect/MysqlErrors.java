@@ -20,6 +20,10 @@ final class MysqlErrors extends SqlErrors {
 
 	@Override
 	public @Nullable OrmErrorCode classify(SQLException error) {
+		if (String.valueOf(error.getMessage()).contains("max_allowed_packet")) {
+			// The statement is larger than the server accepts: sending it again fails again.
+			return OrmErrorCode.VALIDATION_ERROR;
+		}
 		return switch (error.getErrorCode()) {
 			case 1062, 1586 -> OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION;
 			case 1451, 1452, 1216, 1217 -> OrmErrorCode.FOREIGN_KEY_VIOLATION;
@@ -29,7 +33,17 @@ final class MysqlErrors extends SqlErrors {
 			case 1213 -> OrmErrorCode.DEADLOCK;
 			// MariaDB's "Record has changed since last read" (innodb_snapshot_isolation): a serialization failure.
 			case 1020 -> OrmErrorCode.TRANSACTION_CONFLICT;
-			case 1205, 3024, 1969 -> OrmErrorCode.TIMEOUT;
+			case 1205, 3024, 1969, 1317 -> OrmErrorCode.TIMEOUT;
+			// table, column, database and global privileges
+			case 1142, 1143, 1044, 1227, 1370 -> OrmErrorCode.PERMISSION_DENIED;
+			// access denied for the user (authentication), too many connections, connection killed, server shutdown,
+			// server gone away, lost connection, network read/write errors
+			case 1045, 1040, 1203, 1927, 1053, 1152, 1158, 1159, 1160, 1161, 2002, 2003, 2006, 2013 ->
+				OrmErrorCode.CONNECTION_FAILURE;
+			// data too long, out of range, incorrect string/datetime/JSON value, CHECK failed, row or key too large,
+			// packet too large
+			case 1406, 1264, 1366, 1292, 1367, 3140, 4025, 4038, 1118, 1071, 1153, 1301, 1690 ->
+				OrmErrorCode.VALIDATION_ERROR;
 			default -> null;
 		};
 	}

@@ -22,7 +22,7 @@ final class SqliteErrors extends SqlErrors {
 	}
 
 	@Override
-	public OrmErrorCode classify(SQLException error) {
+	public @Nullable OrmErrorCode classify(SQLException error) {
 		String lower = String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT);
 		return switch (originalCode(error)) {
 			case "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY" -> OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION;
@@ -32,10 +32,13 @@ final class SqliteErrors extends SqlErrors {
 			case "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_BUSY_SNAPSHOT" -> OrmErrorCode.TRANSACTION_CONFLICT;
 			case "SQLITE_CANTOPEN", "SQLITE_IOERR" -> OrmErrorCode.CONNECTION_FAILURE;
 			case "SQLITE_INTERRUPT" -> OrmErrorCode.TIMEOUT;
+			case "SQLITE_TOOBIG", "SQLITE_MISMATCH", "SQLITE_RANGE" -> OrmErrorCode.VALIDATION_ERROR;
+			case "SQLITE_READONLY", "SQLITE_READONLY_DIRECTORY", "SQLITE_READONLY_DBMOVED", "SQLITE_AUTH" ->
+				OrmErrorCode.PERMISSION_DENIED;
+			// anything else: the standard SQLSTATE classes, then UNKNOWN
 			default -> lower.contains("integer overflow") ? OrmErrorCode.VALIDATION_ERROR
 					: lower.contains("no such table") ? OrmErrorCode.MISSING_TABLE
-					: lower.contains("unknown database") ? OrmErrorCode.MISSING_SCHEMA
-							: OrmErrorCode.UNSUPPORTED_OPERATION;
+					: lower.contains("unknown database") ? OrmErrorCode.MISSING_SCHEMA : null;
 		};
 	}
 

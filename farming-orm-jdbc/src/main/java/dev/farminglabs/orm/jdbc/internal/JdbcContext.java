@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +56,18 @@ public final class JdbcContext {
 	/** Templates of new transactions at an isolation level, by JDBC level. */
 	private final Map<Integer, TransactionTemplate> isolated = new ConcurrentHashMap<>();
 
+	/** {@code Statement.setQueryTimeout} for every statement, in seconds; 0 for none. */
+	private final int queryTimeoutSeconds;
+
+	/**
+	 * {@code Connection.setNetworkTimeout} while a connection is used, in milliseconds; 0 for none. Longer than the
+	 * query timeout, so a live server cancels the statement first (a clean "did not happen") and only a server that
+	 * stopped answering meets the network timeout.
+	 */
+	private final int networkTimeoutMillis;
+
+	private final NetworkTimeouts networkTimeouts;
+
 	public JdbcContext(DataSource dataSource, SqlDialect dialect, DriverHandle handle) {
 		this.dataSource = dataSource;
 		this.dialect = dialect;
@@ -65,6 +79,29 @@ public final class JdbcContext {
 		this.required = new TransactionTemplate(manager);
 		this.nested = new TransactionTemplate(manager);
 		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.queryTimeoutSeconds = 0;
+		this.networkTimeoutMillis = 0;
+		this.networkTimeouts = new NetworkTimeouts(dataSource);
+	}
+
+	private JdbcContext(JdbcContext base, Duration operationTimeout) {
+		this.dataSource = base.dataSource;
+		this.dialect = base.dialect;
+		this.handle = base.handle;
+		this.renderer = base.renderer;
+		this.errors = base.errors;
+		this.required = base.required;
+		this.nested = base.nested;
+		this.manager = base.manager;
+		long millis = Math.max(1, operationTimeout.toMillis());
+		this.queryTimeoutSeconds = (int) Math.min(Integer.MAX_VALUE / 2000, (millis + 999) / 1000);
+		this.networkTimeoutMillis = this.queryTimeoutSeconds * 1000 + Math.max(1000, this.queryTimeoutSeconds * 500);
+		this.networkTimeouts = base.networkTimeouts;
+	}
+
+	/** This context with every statement bounded by the timeout. */
+	public JdbcContext withOperationTimeout(Duration operationTimeout) {
+		return new JdbcContext(this, operationTimeout);
 	}
 
 	public DataSource dataSource() {
@@ -87,27 +124,58 @@ public final class JdbcContext {
 		return this.errors;
 	}
 
-	/** A connection: the current transaction's, or one from the data source; release it with DataSourceUtils. */
+	/**
+	 * A connection: the current transaction's, or one from the data source, with the network timeout applied; give it
+	 * back with {@link #release(Connection)}.
+	 */
 	Connection connection() {
+		Connection connection;
 		try {
-			return DataSourceUtils.getConnection(this.dataSource);
+			connection = DataSourceUtils.getConnection(this.dataSource);
 		}
 		catch (DataAccessException ex) {
 			throw connectionFailure(ex);
 		}
+		if (this.networkTimeoutMillis > 0) {
+			this.networkTimeouts.apply(connection, this.networkTimeoutMillis);
+		}
+		return connection;
 	}
 
-	/** Runs work with a connection (the transaction's, when one is active). */
+	/** Gives a connection from {@link #connection()} back, restoring its network timeout. */
+	void release(Connection connection) {
+		try {
+			if (this.networkTimeoutMillis > 0) {
+				this.networkTimeouts.restore(connection);
+			}
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	/**
+	 * Runs work with a connection (the transaction's, when one is active). A write that fails because the connection
+	 * broke or timed out after it was sent outside a transaction may have committed: its error is
+	 * {@linkplain OrmException#inDoubt() in doubt}. Statements are told apart by their first word: this driver renders
+	 * every read as a {@code SELECT}.
+	 */
 	public <R> R withConnection(@Nullable ModelDefinition model, @Nullable String statement, ConnectionWork<R> work) {
 		Connection connection = connection();
 		try {
 			return work.run(connection);
 		}
 		catch (SQLException ex) {
-			throw this.errors.translate(ex, model, statement, connection);
+			OrmException error = this.errors.translate(ex, model, statement, connection);
+			boolean write = statement != null && !statement.regionMatches(true, 0, "SELECT", 0, 6);
+			if (write && mayHaveHappened(error, ex)
+					&& !DataSourceUtils.isConnectionTransactional(connection, this.dataSource)) {
+				throw OrmException.Builder.from(error).inDoubt(true).build();
+			}
+			throw error;
 		}
 		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
+			release(connection);
 		}
 	}
 
@@ -130,8 +198,16 @@ public final class JdbcContext {
 	}
 
 	PreparedStatement prepare(Connection connection, SqlFragment sql) throws SQLException {
-		PreparedStatement statement = connection.prepareStatement(sql.sql());
+		PreparedStatement statement = timed(connection.prepareStatement(sql.sql()));
 		bind(statement, sql);
+		return statement;
+	}
+
+	/** The statement with the operation timeout applied, if there is one. */
+	<S extends Statement> S timed(S statement) throws SQLException {
+		if (this.queryTimeoutSeconds > 0) {
+			statement.setQueryTimeout(this.queryTimeoutSeconds);
+		}
 		return statement;
 	}
 
@@ -198,22 +274,62 @@ public final class JdbcContext {
 		return inTransaction(template, work);
 	}
 
+	/**
+	 * Runs work in a transaction. A failure after the work returned is a failure to commit: when it is a broken
+	 * connection or a timeout, the transaction may have committed ({@linkplain OrmException#inDoubt() in doubt}).
+	 */
 	private <R> R inTransaction(TransactionTemplate template, Supplier<R> work) {
+		boolean[] committing = new boolean[1];
 		try {
-			return template.execute((status) -> work.get());
+			return template.execute((status) -> {
+				R result = work.get();
+				committing[0] = status.isNewTransaction();
+				if (committing[0] && this.networkTimeoutMillis > 0) {
+					this.networkTimeouts.apply(DataSourceUtils.getConnection(this.dataSource), this.networkTimeoutMillis);
+				}
+				return result;
+			});
 		}
 		catch (TransactionException | DataAccessException ex) {
 			Throwable cause = ex.getCause();
-			if (cause instanceof SQLException sql) {
-				throw this.errors.translate(sql, null, null);
+			OrmException error = (cause instanceof SQLException sql) ? this.errors.translate(sql, null, null)
+					: connectionFailure(ex);
+			boolean unknown = error.code() == OrmErrorCode.UNKNOWN;
+			if (committing[0] && (unknown || mayHaveHappened(error, (cause instanceof SQLException sql) ? sql : null))) {
+				throw OrmException.Builder.from(error).inDoubt(true).build();
 			}
-			throw connectionFailure(ex);
+			throw error;
 		}
 	}
 
+	/**
+	 * Whether a statement that failed this way may still have been carried out: the connection failed while it was
+	 * under way (including a server that ended the session during a commit: PostgreSQL 57P01, MariaDB 1927), or the
+	 * socket timed out. A timeout the server itself enforced (a cancelled statement) means it did not happen.
+	 */
+	private static boolean mayHaveHappened(OrmException error, @Nullable SQLException ex) {
+		return error.code() == OrmErrorCode.CONNECTION_FAILURE
+				|| (error.code() == OrmErrorCode.TIMEOUT && ex != null && SqlErrorTranslator.connectionLost(ex));
+	}
+
+	/**
+	 * A failure to get or use a connection, with the reasons of every cause in the message; the deepest SQL error says
+	 * whether it is worth retrying (a refused password is not) or a missing privilege.
+	 */
 	private OrmException connectionFailure(RuntimeException ex) {
-		return OrmException.builder(OrmErrorCode.CONNECTION_FAILURE,
-				"Could not use a JDBC connection of " + this.dialect.name() + ": " + ex.getMessage())
+		SQLException root = null;
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				root = sql;
+			}
+		}
+		OrmException translated = (root != null) ? this.errors.translate(root, null, null) : null;
+		OrmErrorCode code = (translated != null && translated.code() == OrmErrorCode.PERMISSION_DENIED)
+				? OrmErrorCode.PERMISSION_DENIED : OrmErrorCode.CONNECTION_FAILURE;
+		return OrmException.builder(code,
+				"Could not use a JDBC connection of " + this.dialect.name() + ": " + SqlErrorTranslator.reasons(ex))
+			.retryable(code == OrmErrorCode.CONNECTION_FAILURE && (translated == null || translated.retryable()
+					|| translated.code() != OrmErrorCode.CONNECTION_FAILURE))
 			.cause(ex)
 			.backend("jdbc", this.dialect.name())
 			.originalCode(sqlState(ex))

@@ -3,6 +3,7 @@ package dev.farminglabs.orm.jdbc.internal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,11 @@ public final class JdbcDriver implements Driver {
 		this.inOwnTransaction = inOwnTransaction;
 		this.schemaManager = new JdbcSchemaManager(context);
 		this.joinedReader = new JoinedReader(context);
+	}
+
+	@Override
+	public Driver withOperationTimeout(Duration timeout) {
+		return new JdbcDriver(this.context.withOperationTimeout(timeout), this.inOwnTransaction);
 	}
 
 	@Override
@@ -130,7 +136,7 @@ public final class JdbcDriver implements Driver {
 		SqlFragment shape = renderer().insert(model, model.fields(), rows.get(0), false);
 		int batchSize = handle().capabilities().maxBatchSize();
 		this.context.withConnection(model, shape.sql(), (connection) -> {
-			try (PreparedStatement statement = connection.prepareStatement(shape.sql())) {
+			try (PreparedStatement statement = this.context.timed(connection.prepareStatement(shape.sql()))) {
 				int pending = 0;
 				for (Map<String, @Nullable Object> row : rows) {
 					this.context.bind(statement, renderer().insert(model, model.fields(), row, false));
@@ -344,8 +350,8 @@ public final class JdbcDriver implements Driver {
 		}
 		return this.context.atomically(() -> {
 			long generated = this.context.withConnection(model, sql.sql(), (connection) -> {
-				try (PreparedStatement statement = connection.prepareStatement(sql.sql(),
-						Statement.RETURN_GENERATED_KEYS)) {
+				try (PreparedStatement statement = this.context
+					.timed(connection.prepareStatement(sql.sql(), Statement.RETURN_GENERATED_KEYS))) {
 					this.context.bind(statement, sql);
 					statement.executeUpdate();
 					try (ResultSet keys = statement.getGeneratedKeys()) {
@@ -373,14 +379,14 @@ public final class JdbcDriver implements Driver {
 				List.of());
 		this.context.withConnection(model, max.sql(), (connection) -> {
 			long highest;
-			try (PreparedStatement statement = connection.prepareStatement(max.sql());
+			try (PreparedStatement statement = this.context.timed(connection.prepareStatement(max.sql()));
 					ResultSet rows = statement.executeQuery()) {
 				rows.next();
 				highest = rows.getLong(1);
 			}
 			String sync = dialect().syncIdentity(model, highest);
 			if (sync != null) {
-				try (Statement statement = connection.createStatement()) {
+				try (Statement statement = this.context.timed(connection.createStatement())) {
 					statement.execute(sync);
 				}
 			}

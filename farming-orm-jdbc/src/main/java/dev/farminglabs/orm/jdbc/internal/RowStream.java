@@ -15,7 +15,6 @@ import java.util.stream.StreamSupport;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Rows read lazily from an open cursor with a fetch size, so a large read runs in constant memory. The connection
@@ -57,7 +56,7 @@ final class RowStream {
 				throw context.errors().translate(ex, model, sql.sql(), connection);
 			}
 			finally {
-				DataSourceUtils.releaseConnection(connection, context.dataSource());
+				context.release(connection);
 			}
 		}
 	}
@@ -131,7 +130,7 @@ final class RowStream {
 				throw this.context.errors().translate(ex, this.model, this.sql.sql());
 			}
 			finally {
-				DataSourceUtils.releaseConnection(this.connection, this.context.dataSource());
+				this.context.release(this.connection);
 			}
 		}
 

@@ -3,7 +3,11 @@ package dev.farminglabs.orm.jdbc.internal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -91,7 +95,11 @@ public final class SqlErrorTranslator {
 		String original = this.dialect.errors().originalCode(root);
 		String described = ((model != null) ? "Model '" + model.name() + "': " : "") + describe(code) + ": " + message
 				+ ((statement != null && code != OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION) ? " [" + statement + "]" : "");
-		return OrmException.builder(code, described)
+		OrmException.Builder builder = OrmException.builder(code, described);
+		if (code == OrmErrorCode.CONNECTION_FAILURE && authenticationFailed(state, ex.getErrorCode())) {
+			builder.retryable(false);
+		}
+		return builder
 			.cause(ex)
 			.backend("jdbc", this.dialect.name())
 			.model((model != null) ? model.name() : null)
@@ -102,6 +110,10 @@ public final class SqlErrorTranslator {
 	}
 
 	private OrmErrorCode classify(SQLException ex, String state, String message) {
+		// A socket that timed out is a timeout whatever the driver calls it (PostgreSQL: 08006, MariaDB: 08000).
+		if (causedBy(ex, SocketTimeoutException.class)) {
+			return OrmErrorCode.TIMEOUT;
+		}
 		OrmErrorCode own = this.dialect.errors().classify(ex);
 		if (own != null) {
 			return own;
@@ -110,7 +122,7 @@ public final class SqlErrorTranslator {
 		if (ex instanceof SQLTimeoutException) {
 			return OrmErrorCode.TIMEOUT;
 		}
-		if (ex instanceof SQLTransientConnectionException || state.startsWith("08")) {
+		if (connectionLost(ex)) {
 			return OrmErrorCode.CONNECTION_FAILURE;
 		}
 		return switch (state) {
@@ -121,11 +133,71 @@ public final class SqlErrorTranslator {
 			case "3F000" -> OrmErrorCode.MISSING_SCHEMA;
 			case "40001" -> OrmErrorCode.TRANSACTION_CONFLICT;
 			case "40P01" -> OrmErrorCode.DEADLOCK;
-			case "57014" -> OrmErrorCode.TIMEOUT;
-			case "23514", "22001", "22003", "22P02", "22007", "22008" -> OrmErrorCode.VALIDATION_ERROR;
+			// query_canceled (the operation timeout), lock_not_available (a lock wait timed out)
+			case "57014", "55P03" -> OrmErrorCode.TIMEOUT;
+			// admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections: a restart or failover
+			case "57P01", "57P02", "57P03", "53300" -> OrmErrorCode.CONNECTION_FAILURE;
+			case "42501" -> OrmErrorCode.PERMISSION_DENIED;
+			case "23514" -> OrmErrorCode.VALIDATION_ERROR;
 			default -> byStandardClass(state, lower);
 		};
 	}
+
+	/**
+	 * Whether the error means the connection broke (SQLSTATE class 08, a connection exception type, an I/O failure
+	 * underneath): a statement sent on it may or may not have been carried out.
+	 */
+	public static boolean connectionLost(SQLException ex) {
+		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
+		String message = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
+		// A pool's closed connection (HikariCP: "Connection is closed") carries no SQLSTATE.
+		boolean closed = state.isEmpty() && (message.contains("connection is closed")
+				|| message.contains("connection has been closed") || message.contains("connection closed"));
+		return closed || state.startsWith("08") || ex instanceof SQLTransientConnectionException
+				|| ex instanceof SQLNonTransientConnectionException || ex instanceof SQLRecoverableException
+				|| causedBy(ex, IOException.class);
+	}
+
+	/** Whether the server refused the credentials (SQLSTATE class 28, MySQL/MariaDB 1045). */
+	private static boolean authenticationFailed(String state, int vendorCode) {
+		return state.startsWith("28") || vendorCode == 1045;
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		int depth = 0;
+		for (Throwable cause = ex; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The messages of an exception and its causes, joined, so a connection failure keeps the reason a wrapper hides
+	 * ("Failed to obtain JDBC Connection" → connection refused, password authentication failed, no suitable driver
+	 * for a bad URL). Passwords in URLs and {@code password=} parameters are masked.
+	 */
+	public static String reasons(Throwable ex) {
+		StringBuilder text = new StringBuilder();
+		int depth = 0;
+		for (Throwable cause = ex; cause != null && depth < 10; cause = cause.getCause(), depth++) {
+			String message = cause.getMessage();
+			if (message == null || text.indexOf(message) >= 0) {
+				continue;
+			}
+			if (text.length() > 0) {
+				text.append(": ");
+			}
+			text.append(message);
+		}
+		String joined = (text.length() > 0) ? text.toString() : ex.getClass().getName();
+		return SECRETS.matcher(USER_INFO.matcher(joined).replaceAll("//$1:****@")).replaceAll("$1****");
+	}
+
+	private static final Pattern USER_INFO = Pattern.compile("//([^/:@\\s]+):[^@/\\s]+@");
+
+	private static final Pattern SECRETS = Pattern.compile("((?i:password|pwd)=)[^&;\\s]*");
 
 	/**
 	 * For databases without a mapping of their own (the ANSI fallback): the standard SQLSTATE class, refined by the
@@ -150,7 +222,21 @@ public final class SqlErrorTranslator {
 		if (state.startsWith("40") || lower.contains("deadlock")) {
 			return lower.contains("deadlock") ? OrmErrorCode.DEADLOCK : OrmErrorCode.TRANSACTION_CONFLICT;
 		}
-		return OrmErrorCode.UNSUPPORTED_OPERATION;
+		if (state.startsWith("28")) {
+			return OrmErrorCode.CONNECTION_FAILURE;
+		}
+		if (state.startsWith("22") || state.startsWith("54")) {
+			// Data exceptions (a value out of range, too long, not representable) and program limits (an index row
+			// too large, a statement too complex): the input was too much for the database.
+			return OrmErrorCode.VALIDATION_ERROR;
+		}
+		if (state.startsWith("0A")) {
+			return OrmErrorCode.UNSUPPORTED_OPERATION;
+		}
+		if (state.equals("42000") && (lower.contains("denied") || lower.contains("permission"))) {
+			return OrmErrorCode.PERMISSION_DENIED;
+		}
+		return OrmErrorCode.UNKNOWN;
 	}
 
 	/** Whether the connection says the namespace does not exist; {@code false} when it cannot say. */
