@@ -4,6 +4,8 @@ import dev.farminglabs.orm.tck.ConcurrencyTck;
 import dev.farminglabs.orm.tck.ConstraintTck;
 import dev.farminglabs.orm.tck.CrudTck;
 import dev.farminglabs.orm.tck.FilterTck;
+import dev.farminglabs.orm.tck.HostileInputCorpusTck;
+import dev.farminglabs.orm.tck.HostileInputTck;
 import dev.farminglabs.orm.tck.InspectionTck;
 import dev.farminglabs.orm.tck.KeyValueTck;
 import dev.farminglabs.orm.tck.MappingTck;
@@ -190,6 +192,20 @@ class DynamodbLocalstackTckTest {
 	@Nested
 	class Races extends RaceTck {
 		Races() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class HostileInputs extends HostileInputTck {
+		HostileInputs() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class HostileInputCorpus extends HostileInputCorpusTck {
+		HostileInputCorpus() {
 			super(BACKEND);
 		}
 	}

@@ -10,6 +10,7 @@ import dev.farminglabs.orm.codec.JsonValues;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.spi.ValueText;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -83,8 +84,12 @@ final class AttributeCodec {
 			return AttributeValue.fromL(list);
 		}
 		if (node.isNumber()) {
-			return AttributeValue.fromN(node.isIntegralNumber() ? node.bigIntegerValue().toString()
-					: node.decimalValue().toPlainString());
+			BigDecimal number = node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
+			String text = node.isIntegralNumber() ? node.bigIntegerValue().toString() : number.toPlainString();
+			// A number DynamoDB cannot hold (over 38 digits, or beyond 1E-130 .. 1E+126) keeps its digits as binary,
+			// a type JSON never produces, so it reads back as the same number.
+			return fitsNumber(number) ? AttributeValue.fromN(text)
+					: AttributeValue.fromB(SdkBytes.fromUtf8String(text));
 		}
 		if (node.isBoolean()) {
 			return AttributeValue.fromBool(node.booleanValue());
@@ -93,6 +98,15 @@ final class AttributeCodec {
 			return AttributeValue.fromNul(true);
 		}
 		return AttributeValue.fromS(node.stringValue());
+	}
+
+	private static boolean fitsNumber(BigDecimal number) {
+		if (number.signum() == 0) {
+			return true;
+		}
+		BigDecimal stripped = number.stripTrailingZeros();
+		int exponent = stripped.precision() - stripped.scale() - 1;
+		return stripped.precision() <= 38 && exponent >= -130 && exponent <= 125;
 	}
 
 	private static JsonNode json(AttributeValue value) {
@@ -109,6 +123,9 @@ final class AttributeCodec {
 		}
 		if (value.n() != null) {
 			return nodes.numberNode(new BigDecimal(value.n()));
+		}
+		if (value.b() != null) {
+			return nodes.numberNode(new BigDecimal(value.b().asUtf8String()));
 		}
 		if (value.bool() != null) {
 			return nodes.booleanNode(value.bool());

@@ -27,6 +27,9 @@ final class FilterExpressions {
 	/** DynamoDB's limit on the operands of one {@code IN}. */
 	private static final int MAX_IN = 100;
 
+	/** DynamoDB's limit on an expression's length is 4 KB; placeholders keep texts short, so characters suffice. */
+	private static final int MAX_EXPRESSION = 4_000;
+
 	private static final Pattern PLACEHOLDER = Pattern.compile("[#:][nv][0-9]+");
 
 	private final AttributeCodec codec;
@@ -56,10 +59,11 @@ final class FilterExpressions {
 		for (Expr expr : pushed) {
 			parts.add((expr.kind() == Expr.OR && pushed.size() > 1) ? "(" + expr.text() + ")" : expr.text());
 		}
-		if (parts.isEmpty()) {
+		String expression = String.join(" AND ", parts);
+		if (parts.isEmpty() || expression.length() > MAX_EXPRESSION) {
+			// Nothing to push down, or more than DynamoDB takes: the in-process pipeline filters alone.
 			return null;
 		}
-		String expression = String.join(" AND ", parts);
 		// Parts given up half-way registered placeholders too; DynamoDB refuses unused ones.
 		Set<String> used = new HashSet<>();
 		Matcher placeholders = PLACEHOLDER.matcher(expression);
@@ -74,8 +78,8 @@ final class FilterExpressions {
 	}
 
 	/**
-	 * The expression with only the parentheses precedence needs (comparisons and functions, then {@code NOT}, then
-	 * {@code AND}, then {@code OR}): DynamoDB refuses redundant ones.
+	 * The expression with only the parentheses precedence needs (comparisons and functions, then {@code AND}, then
+	 * {@code OR}): DynamoDB refuses redundant ones.
 	 */
 	private @Nullable Expr expr(Criteria criteria) {
 		if (criteria instanceof Criteria.Compare compare) {
@@ -88,13 +92,8 @@ final class FilterExpressions {
 		if (criteria instanceof Criteria.Or or) {
 			return join(or.criteria(), Expr.OR);
 		}
-		if (criteria instanceof Criteria.Not not) {
-			Expr inner = expr(not.criteria());
-			if (inner == null) {
-				return null;
-			}
-			return new Expr("NOT " + ((inner.kind() >= Expr.AND) ? "(" + inner.text() + ")" : inner.text()), Expr.NOT);
-		}
+		// NOT over a compound is left to the in-process pipeline: dynalite's parser refuses some negations DynamoDB
+		// takes (NOT NOT ...), and leaving it out only widens the scan.
 		return null;
 	}
 
@@ -103,15 +102,17 @@ final class FilterExpressions {
 			return null;
 		}
 		List<String> parts = new ArrayList<>(criteria.size());
+		Expr only = null;
 		for (Criteria part : criteria) {
 			Expr expr = expr(part);
 			if (expr == null) {
 				return null;
 			}
+			only = expr;
 			parts.add((expr.kind() > kind) ? "(" + expr.text() + ")" : expr.text());
 		}
 		if (parts.size() == 1) {
-			return expr(criteria.get(0));
+			return only;
 		}
 		return new Expr(String.join((kind == Expr.AND) ? " AND " : " OR ", parts), kind);
 	}
@@ -148,7 +149,7 @@ final class FilterExpressions {
 				}
 				return equality ? "attribute_not_exists(" + name + ") OR " + name + " <> " + value(field, value) : null;
 			}
-			case IN, NOT_IN -> {
+			case IN -> {
 				List<?> list = (List<?>) value;
 				if (!equality || list == null || list.isEmpty() || list.size() > MAX_IN || list.stream().anyMatch(java.util.Objects::isNull)) {
 					return null;
@@ -157,9 +158,7 @@ final class FilterExpressions {
 				for (Object item : list) {
 					placeholders.add(value(field, item));
 				}
-				String in = name + " IN (" + String.join(", ", placeholders) + ")";
-				return (compare.operator() == dev.farminglabs.orm.query.Operator.IN) ? in
-						: "attribute_not_exists(" + name + ") OR NOT " + in;
+				return name + " IN (" + String.join(", ", placeholders) + ")";
 			}
 			case GT, GTE, LT, LTE -> {
 				if (!numeric || value == null) {
