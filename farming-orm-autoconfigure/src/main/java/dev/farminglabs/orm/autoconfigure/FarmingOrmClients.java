@@ -70,7 +70,7 @@ public final class FarmingOrmClients {
 	public OrmClient create(String schemaBeanName) {
 		FrameworkSchema schema = this.beanFactory.getBean(schemaBeanName, FrameworkSchema.class);
 		String runtimeBeanName = selectRuntime(schemaBeanName);
-		Object runtime = this.beanFactory.getBean(runtimeBeanName);
+		Object runtime = runtimeBean(runtimeBeanName);
 		OrmClient client = FarmingOrm.createOrmFromRuntime(schema, runtime, options());
 		prepare(schemaBeanName, schema, schemaBeanName + OrmClientBeanRegistrar.SUFFIX, false, runtimeBeanName,
 				runtime, client);
@@ -108,7 +108,12 @@ public final class FarmingOrmClients {
 			return;
 		}
 		prepare(schemaBeanName, client.schema(), clientBeanName, true, runtimeBeanName,
-				this.beanFactory.getBean(runtimeBeanName), client);
+				runtimeBean(runtimeBeanName), client);
+	}
+
+	/** The runtime bean, with the driver settings of the properties (a DynamoDB client's table prefix). */
+	private Object runtimeBean(String runtimeBeanName) {
+		return DynamoDbTablePrefix.apply(this.beanFactory.getBean(runtimeBeanName), this.properties);
 	}
 
 	private void prepare(String schemaBeanName, FrameworkSchema schema, String clientBeanName, boolean userDefined,
