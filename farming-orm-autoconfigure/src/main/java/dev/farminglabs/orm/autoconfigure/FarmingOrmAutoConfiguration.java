@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.autoconfigure;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +63,7 @@ public final class FarmingOrmAutoConfiguration {
 	@ConditionalOnMissingBean
 	FarmingOrmClients farmingOrmClients(ConfigurableListableBeanFactory beanFactory, FarmingOrmProperties properties,
 			ObjectProvider<OrmRuntimeType> runtimeTypes, ObjectProvider<OperationObserver> observer,
-			ObjectProvider<OrmOptionsCustomizer> customizers) {
+			ObjectProvider<OrmOptionsCustomizer> customizers, ObjectProvider<Clock> clock) {
 		List<OrmRuntimeType> types = new ArrayList<>(runtimeTypes.orderedStream().toList());
 		for (OrmRuntimeType discovered : DriverProviderRuntimeTypes.discover(beanFactory.getBeanClassLoader())) {
 			// A bean type already declared (by an OrmRuntimeType bean) is looked for once.
@@ -71,7 +72,7 @@ public final class FarmingOrmAutoConfiguration {
 			}
 		}
 		return new FarmingOrmClients(beanFactory, properties, types, observer.getIfUnique(() -> OperationObserver.NONE),
-				customizers.orderedStream().toList());
+				customizers.orderedStream().toList(), clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.autoconfigure;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,22 +45,26 @@ public final class FarmingOrmClients {
 
 	private final List<OrmOptionsCustomizer> customizers;
 
+	private final Clock clock;
+
 	private final Map<String, SchemaClient> clients = new ConcurrentHashMap<>();
 
 	private final Map<String, String> uncovered = new ConcurrentHashMap<>();
 
 	FarmingOrmClients(ConfigurableListableBeanFactory beanFactory, FarmingOrmProperties properties,
 			List<OrmRuntimeType> runtimeTypes, OperationObserver observer) {
-		this(beanFactory, properties, runtimeTypes, observer, List.of());
+		this(beanFactory, properties, runtimeTypes, observer, List.of(), Clock.systemUTC());
 	}
 
 	FarmingOrmClients(ConfigurableListableBeanFactory beanFactory, FarmingOrmProperties properties,
-			List<OrmRuntimeType> runtimeTypes, OperationObserver observer, List<OrmOptionsCustomizer> customizers) {
+			List<OrmRuntimeType> runtimeTypes, OperationObserver observer, List<OrmOptionsCustomizer> customizers,
+			Clock clock) {
 		this.beanFactory = beanFactory;
 		this.properties = properties;
 		this.runtimeTypes = List.copyOf(runtimeTypes);
 		this.observer = observer;
 		this.customizers = List.copyOf(customizers);
+		this.clock = clock;
 	}
 
 	/**
@@ -157,7 +162,8 @@ public final class FarmingOrmClients {
 	}
 
 	private OrmOptions options() {
-		OrmOptions options = new OrmOptions(this.observer).withOperationTimeout(this.properties.getOperationTimeout());
+		OrmOptions options = new OrmOptions(this.observer).withClock(this.clock)
+			.withOperationTimeout(this.properties.getOperationTimeout());
 		for (OrmOptionsCustomizer customizer : this.customizers) {
 			options = customizer.customize(options);
 		}

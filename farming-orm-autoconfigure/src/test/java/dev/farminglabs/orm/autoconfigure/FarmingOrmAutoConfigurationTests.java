@@ -1,11 +1,15 @@
 package dev.farminglabs.orm.autoconfigure;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import dev.farminglabs.orm.FarmingOrm;
 import dev.farminglabs.orm.client.OrmClient;
+import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.jdbc.JdbcDriverProvider;
@@ -204,6 +208,22 @@ class FarmingOrmAutoConfigurationTests {
 				assertThat(entry.lastPush()).isNotNull();
 				assertThat(entry.lastPush().describe()).startsWith("created 7 tables");
 				assertThat(context.getBean(OrmClient.class).model("auditLog").count()).isZero();
+			});
+	}
+
+	@Test
+	void aClockBeanGivesTheTimeOfDefaultNowFields() {
+		Instant fixed = Instant.parse("2024-03-31T02:30:00Z");
+		this.contextRunner
+			.withUserConfiguration(TestConfigurations.FrameworkSchemaConfiguration.class,
+					TestConfigurations.H2Configuration.class)
+			.withBean(Clock.class, () -> Clock.fixed(fixed, ZoneOffset.UTC))
+			.withPropertyValues("farming.orm.push-schema=true")
+			.run((context) -> {
+				Row state = context.getBean(OrmClient.class)
+					.model("frameworkState")
+					.create(Map.of("scope", "clock", "state", Map.of("pinned", true)));
+				assertThat(state.getInstant("updatedAt")).isEqualTo(fixed);
 			});
 	}
 

@@ -7,6 +7,12 @@ public enum TextComparison {
 	CASE_SENSITIVE,
 
 	/** The backend's collation ignores case by default. */
-	CASE_INSENSITIVE
+	CASE_INSENSITIVE,
+
+	/**
+	 * Equality and order follow the database's default collation, which the driver does not know (the ANSI
+	 * fallback): code-point order, and telling {@code "a"} from {@code "a "}, are not promised.
+	 */
+	COLLATION_DEFINED
 
 }

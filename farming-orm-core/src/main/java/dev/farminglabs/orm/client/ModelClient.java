@@ -5,7 +5,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import dev.farminglabs.orm.query.CreateQuery;
 import dev.farminglabs.orm.query.FindQuery;
+import dev.farminglabs.orm.query.Selection;
 import dev.farminglabs.orm.query.UpdateQuery;
 import dev.farminglabs.orm.query.UpsertQuery;
 import dev.farminglabs.orm.query.WhereQuery;
@@ -56,6 +58,15 @@ public interface ModelClient<T> {
 	T create(Object data);
 
 	/**
+	 * Creates a row and returns it shaped by {@code select} (fields and relations, as upstream's {@code select} on
+	 * {@code create}).
+	 */
+	T create(Object data, Consumer<Selection> select);
+
+	/** Creates a row in upstream's shape, {@code create(c -> c.data(...).select(...))}; returns it as selected. */
+	T create(Consumer<CreateQuery> query);
+
+	/**
 	 * Creates rows all or nothing; returns them as stored, in order. More rows than the backend can write atomically
 	 * (its {@code maxAtomicWrites}) fail up front with {@code UNSUPPORTED_OPERATION}.
 	 */
@@ -80,6 +91,9 @@ public interface ModelClient<T> {
 
 	/** Deletes the first matching row in id order; returns it, or empty when none matched. */
 	Optional<T> delete(Consumer<WhereQuery> query);
+
+	/** Deletes the first matching row in id order; returns it shaped by {@code select}, or empty when none matched. */
+	Optional<T> delete(Consumer<WhereQuery> query, Consumer<Selection> select);
 
 	/** Deletes every matching row; returns how many. A where is required ({@code Where.all()} for all). */
 	long deleteMany(Consumer<WhereQuery> query);

@@ -112,6 +112,9 @@ public final class JsonValues {
 			throw new IllegalArgumentException("JSON numbers may have at most " + InputLimits.MAX_JSON_NUMBER_DIGITS
 					+ " digits written out in full, got one with " + InputLimits.plainDigits(decimal));
 		}
+		if (!DecimalRange.fits(decimal)) {
+			throw outsideRange();
+		}
 		if (value.isIntegralNumber()) {
 			return integral(value.bigIntegerValue());
 		}
@@ -120,6 +123,11 @@ public final class JsonValues {
 			return integral(decimal.toBigIntegerExact());
 		}
 		return JsonNodeFactory.instance.numberNode(decimal);
+	}
+
+	private static IllegalArgumentException outsideRange() {
+		return new IllegalArgumentException("JSON numbers hold at most " + DecimalRange.MAX_INTEGER_DIGITS
+				+ " digits before the decimal point and " + DecimalRange.MAX_FRACTION_DIGITS + " after it, as decimals do");
 	}
 
 	private static JsonNode integral(BigInteger number) {

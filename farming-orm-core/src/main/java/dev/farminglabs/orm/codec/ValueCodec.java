@@ -159,10 +159,10 @@ public final class ValueCodec {
 
 	private static BigDecimal toDecimal(String model, FieldDefinition field, Object value) {
 		if (value instanceof BigDecimal decimal) {
-			return decimal;
+			return DecimalRange.check(model, field.name(), decimal);
 		}
 		if (value instanceof BigInteger big) {
-			return new BigDecimal(big);
+			return DecimalRange.check(model, field.name(), new BigDecimal(big));
 		}
 		if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
 			return BigDecimal.valueOf(((Number) value).longValue());

@@ -53,7 +53,13 @@ public enum OrmErrorCode {
 	 * A backend error no other code describes. Not retryable: retry logic should not guess. The backend's code is in
 	 * {@link OrmException#originalCode()} and its exception is the cause.
 	 */
-	UNKNOWN(false);
+	UNKNOWN(false),
+
+	/**
+	 * The surrounding transaction was already aborted by an earlier failure outside this client (PostgreSQL SQLSTATE
+	 * {@code 25P02}): nothing more runs in it and nothing of it commits; roll it back and run it again whole.
+	 */
+	TRANSACTION_ABORTED(false);
 
 	private final boolean retryable;
 

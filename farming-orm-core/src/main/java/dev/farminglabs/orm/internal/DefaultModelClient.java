@@ -14,7 +14,9 @@ import dev.farminglabs.orm.client.OperationObserver.OperationContext;
 import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.query.CreateQuery;
 import dev.farminglabs.orm.query.FindQuery;
+import dev.farminglabs.orm.query.Selection;
 import dev.farminglabs.orm.query.UpdateQuery;
 import dev.farminglabs.orm.query.UpsertQuery;
 import dev.farminglabs.orm.query.WhereQuery;
@@ -85,6 +87,18 @@ final class DefaultModelClient<T> implements ModelClient<T> {
 	}
 
 	@Override
+	public T create(Object data, Consumer<Selection> select) {
+		Selection selection = Selection.of(select);
+		return observe("create", () -> this.mapper.apply(this.operations.create(data, selection)));
+	}
+
+	@Override
+	public T create(Consumer<CreateQuery> query) {
+		CreateQuery create = build(new CreateQuery(), query);
+		return observe("create", () -> this.mapper.apply(this.operations.create(create)));
+	}
+
+	@Override
 	public List<T> createMany(List<?> data, BatchAtomicity atomicity) {
 		if (data == null) {
 			throw OrmException.validation(this.name, null, "Model '" + this.name + "' createMany needs a list of rows,"
@@ -111,6 +125,13 @@ final class DefaultModelClient<T> implements ModelClient<T> {
 	@Override
 	public Optional<T> delete(Consumer<WhereQuery> query) {
 		return observe("delete", () -> this.operations.delete(build(new WhereQuery(), query)).map(this.mapper));
+	}
+
+	@Override
+	public Optional<T> delete(Consumer<WhereQuery> query, Consumer<Selection> select) {
+		Selection selection = Selection.of(select);
+		return observe("delete",
+				() -> this.operations.delete(build(new WhereQuery(), query), selection).map(this.mapper));
 	}
 
 	@Override

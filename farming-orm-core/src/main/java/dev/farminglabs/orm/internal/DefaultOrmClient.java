@@ -32,7 +32,8 @@ public final class DefaultOrmClient implements OrmClient {
 	private final Map<String, Map<Class<?>, ModelClient<?>>> clients = new ConcurrentHashMap<>();
 
 	public DefaultOrmClient(FrameworkSchema schema, Driver driver, OrmOptions options) {
-		this(new SchemaRuntime(schema, driver.handle().capabilities()), withTimeout(driver, options), options);
+		this(new SchemaRuntime(schema, driver.handle().capabilities(), options.clock()), withTimeout(driver, options),
+				options);
 	}
 
 	private static Driver withTimeout(Driver driver, OrmOptions options) {

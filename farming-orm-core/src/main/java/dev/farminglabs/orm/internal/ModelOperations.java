@@ -13,7 +13,9 @@ import dev.farminglabs.orm.client.BatchAtomicity;
 import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.query.FilterableQuery;
+import dev.farminglabs.orm.query.CreateQuery;
 import dev.farminglabs.orm.query.FindQuery;
+import dev.farminglabs.orm.query.Selection;
 import dev.farminglabs.orm.query.UpdateQuery;
 import dev.farminglabs.orm.query.UpsertQuery;
 import dev.farminglabs.orm.query.WhereQuery;
@@ -83,11 +85,20 @@ final class ModelOperations {
 	}
 
 	Row create(Object data) {
+		return create(data, null);
+	}
+
+	Row create(CreateQuery query) {
+		return create(requiredData(query.data(), "create"), query.selection());
+	}
+
+	Row create(Object data, @Nullable Selection selection) {
+		ReadPlan shape = shape(selection);
 		requireIntegerIds();
 		Map<String, @Nullable Object> row = this.model.writer().createRow(data);
 		requireIdGeneration(row);
 		clearExpiredHolders(List.of(row));
-		return full(this.driver.insert(definition(), row));
+		return shaped(this.driver.insert(definition(), row), shape);
 	}
 
 	List<Row> createMany(List<?> data, BatchAtomicity atomicity) {
@@ -133,13 +144,14 @@ final class ModelOperations {
 	}
 
 	Optional<Row> update(UpdateQuery query) {
+		ReadPlan shape = shape(query.selection());
 		Criteria where = requiredWhere(query, "update");
 		Map<String, @Nullable Object> changes = this.model.writer().changes(requiredData(query.data(), "update"));
 		requireAtomicUpdates(changes);
 		if (changes.isEmpty()) {
-			return first(this.driver.find(definition(), firstMatch(where)).stream().map(this::full).toList());
+			return first(this.driver.find(definition(), firstMatch(where)).stream().map((row) -> shaped(row, shape)).toList());
 		}
-		return this.driver.updateFirst(definition(), where, changes).map(this::full);
+		return this.driver.updateFirst(definition(), where, changes).map((row) -> shaped(row, shape));
 	}
 
 	long updateMany(UpdateQuery query) {
@@ -156,6 +168,7 @@ final class ModelOperations {
 		if (this.capabilities.upsert() == UpsertSupport.NONE) {
 			throw OrmException.unsupported(definition().name(), "This backend has no upsert (capabilities: upsert=NONE)");
 		}
+		ReadPlan shape = shape(query.selection());
 		requireIntegerIds();
 		Criteria where = this.model.criteria().resolve(query.filters());
 		UniqueLookup lookup = UniqueLookup.of(definition(), where, "upsert");
@@ -173,11 +186,16 @@ final class ModelOperations {
 			}
 		}
 		clearExpiredHolders(List.of(create));
-		return full(this.driver.upsert(definition(), lookup.key(), create, changes));
+		return shaped(this.driver.upsert(definition(), lookup.key(), create, changes), shape);
 	}
 
 	Optional<Row> delete(WhereQuery query) {
-		return this.driver.deleteFirst(definition(), requiredWhere(query, "delete")).map(this::full);
+		return delete(query, null);
+	}
+
+	Optional<Row> delete(WhereQuery query, @Nullable Selection selection) {
+		ReadPlan shape = shape(selection);
+		return this.driver.deleteFirst(definition(), requiredWhere(query, "delete")).map((row) -> shaped(row, shape));
 	}
 
 	long deleteMany(WhereQuery query) {
@@ -280,6 +298,24 @@ final class ModelOperations {
 
 	private ReadQuery firstMatch(Criteria where) {
 		return new ReadQuery(where, this.model.planner().sorts(List.of()), 1, 0, definition().fields());
+	}
+
+	/**
+	 * The plan shaping a written row as a read with this selection would, checked before the write; {@code null}
+	 * for every field.
+	 */
+	private @Nullable ReadPlan shape(@Nullable Selection selection) {
+		if (selection == null) {
+			return null;
+		}
+		ReadPlan plan = this.model.planner().plan(selection.asFindQuery(), Criteria.ALL, null, 0, List.of());
+		this.relations.check(plan);
+		return plan;
+	}
+
+	/** A written row (every field) shaped by a selection: its fields narrowed, its relations loaded. */
+	private Row shaped(Map<String, @Nullable Object> stored, @Nullable ReadPlan shape) {
+		return (shape != null) ? this.relations.shape(shape, List.of(stored)).get(0) : full(stored);
 	}
 
 	private Row full(Map<String, @Nullable Object> stored) {

@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.internal;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,9 +16,9 @@ final class SchemaRuntime {
 
 	private final Map<String, ModelRuntime> models;
 
-	SchemaRuntime(FrameworkSchema schema, Capabilities capabilities) {
+	SchemaRuntime(FrameworkSchema schema, Capabilities capabilities, Clock clock) {
 		this.schema = schema;
-		ValueNormalizer values = new ValueNormalizer(capabilities.datetimePrecision());
+		ValueNormalizer values = new ValueNormalizer(capabilities.datetimePrecision(), clock);
 		Map<String, ModelRuntime> byName = new LinkedHashMap<>();
 		for (ModelDefinition model : schema.models()) {
 			CriteriaResolver criteria = new CriteriaResolver(model, values, capabilities.textMatching());

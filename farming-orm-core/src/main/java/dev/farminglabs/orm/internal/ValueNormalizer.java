@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -14,8 +15,11 @@ final class ValueNormalizer {
 
 	private final ChronoUnit precision;
 
-	ValueNormalizer(ChronoUnit precision) {
+	private final Clock clock;
+
+	ValueNormalizer(ChronoUnit precision, Clock clock) {
 		this.precision = precision;
+		this.clock = clock;
 	}
 
 	@Nullable Object normalize(String model, FieldDefinition field, @Nullable Object value) {
@@ -30,7 +34,7 @@ final class ValueNormalizer {
 	}
 
 	Instant now() {
-		return truncate(Instant.now());
+		return truncate(this.clock.instant());
 	}
 
 	private Instant truncate(Instant instant) {

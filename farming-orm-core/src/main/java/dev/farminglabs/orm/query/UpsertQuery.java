@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UpsertQuery extends FilterableQuery<UpsertQuery> {
 
+	private @Nullable Selection selection;
+
 	private @Nullable Object create;
 
 	private @Nullable Object update;
@@ -33,6 +35,36 @@ public final class UpsertQuery extends FilterableQuery<UpsertQuery> {
 
 	public @Nullable Object update() {
 		return this.update;
+	}
+
+	/** Narrows the returned row to these fields and relations (upstream's {@code select}); every field otherwise. */
+	public UpsertQuery select(String... fieldNames) {
+		building().select(fieldNames);
+		return this;
+	}
+
+	/** Adds a relation, narrowed by its own query, to the returned row's selected fields. */
+	public UpsertQuery select(String relation, java.util.function.Consumer<FindQuery> nested) {
+		building().select(relation, nested);
+		return this;
+	}
+
+	/** Adds a relation to every field of the returned row. */
+	public UpsertQuery include(String relation) {
+		building().include(relation);
+		return this;
+	}
+
+	/** The shape of the returned row, or {@code null} for every field. */
+	public @Nullable Selection selection() {
+		return this.selection;
+	}
+
+	private Selection building() {
+		if (this.selection == null) {
+			this.selection = new Selection();
+		}
+		return this.selection;
 	}
 
 }

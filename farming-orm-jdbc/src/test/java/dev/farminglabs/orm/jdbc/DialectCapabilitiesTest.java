@@ -209,7 +209,7 @@ class DialectCapabilitiesTest {
 		.supportsTransactionalDdl(false)
 		.supportsJoin(true)
 		.nativeRelationLoading(false)
-		.textComparison(TextComparison.CASE_SENSITIVE)
+		.textComparison(TextComparison.COLLATION_DEFINED)
 		.textMatching(TextMatching.NONE)
 		.upsert(UpsertSupport.NONE)
 		.returning(Returning.none())

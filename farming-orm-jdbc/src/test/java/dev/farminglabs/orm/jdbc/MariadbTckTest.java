@@ -1,5 +1,7 @@
 package dev.farminglabs.orm.jdbc;
 
+import dev.farminglabs.orm.tck.CrossCheckTck;
+import dev.farminglabs.orm.tck.ConsistencyTck;
 import dev.farminglabs.orm.tck.HostileInputCorpusTck;
 import dev.farminglabs.orm.tck.HostileInputTck;
 import dev.farminglabs.orm.tck.ConcurrencyTck;
@@ -172,6 +174,20 @@ class MariadbTckTest {
 	@Nested
 	class HostileInputCorpus extends HostileInputCorpusTck {
 		HostileInputCorpus() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Consistency extends ConsistencyTck {
+		Consistency() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class CrossCheck extends CrossCheckTck {
+		CrossCheck() {
 			super(BACKEND);
 		}
 	}

@@ -1,5 +1,7 @@
 package dev.farminglabs.orm.mongodb;
 
+import dev.farminglabs.orm.tck.CrossCheckTck;
+import dev.farminglabs.orm.tck.ConsistencyTck;
 import dev.farminglabs.orm.tck.HostileInputCorpusTck;
 import dev.farminglabs.orm.tck.HostileInputTck;
 import dev.farminglabs.orm.tck.RaceTck;
@@ -172,6 +174,20 @@ class MongoTckTest {
 	@Nested
 	class KeyValues extends KeyValueTck {
 		KeyValues() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Consistency extends ConsistencyTck {
+		Consistency() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class CrossCheck extends CrossCheckTck {
+		CrossCheck() {
 			super(BACKEND);
 		}
 	}

@@ -387,6 +387,73 @@ public abstract class CrudTck extends TckSupport {
 	}
 
 	/** Write data for a user as a POJO with getters. */
+	@Test
+	void writesReturnRowsShapedByTheirSelect() {
+		Row created = model("user").create(Data.of("email", "sel@example.com", "name", "Sel", "age", 30),
+				(s) -> s.select("id", "email"));
+		assertThat(created.names()).containsExactly("id", "email");
+		assertThat(created.getString("email")).isEqualTo("sel@example.com");
+		Row shaped = model("user").create((c) -> c.data(Data.of("email", "shape@example.com", "name", "Shape"))
+			.select("name", "posts"));
+		assertThat(shaped.asMap()).isEqualTo(Map.of("name", "Shape", "posts", List.of()));
+		model("user").delete((q) -> q.where("email", "shape@example.com"));
+		String id = created.getString("id");
+		post(Row.of(Map.of("id", id)), "first");
+		post(Row.of(Map.of("id", id)), "second");
+
+		Row updated = model("user").update((u) -> u.where("id", id).set("name", "Selected")
+			.select("name", "posts")).orElseThrow();
+		assertThat(updated.names()).containsExactly("name", "posts");
+		assertThat(updated.getString("name")).isEqualTo("Selected");
+		assertThat(updated.getRows("posts")).extracting((post) -> post.getString("slug"))
+			.containsExactlyInAnyOrder("first", "second");
+
+		Row narrowedRelation = model("user").update((u) -> u.where("email", "sel@example.com").set("age", 31)
+			.select("posts", (q) -> q.select("slug").where("slug", "second"))).orElseThrow();
+		assertThat(narrowedRelation.names()).containsExactly("posts");
+		assertThat(narrowedRelation.getRows("posts")).extracting((post) -> post.names())
+			.containsExactly(java.util.Set.of("slug"));
+
+		Row included = model("user").update((u) -> u.where("id", id).set("age", 32).include("posts")).orElseThrow();
+		assertThat(included.getLong("age")).isEqualTo(32L);
+		assertThat(included.getString("email")).isEqualTo("sel@example.com");
+		assertThat(included.getRows("posts")).hasSize(2);
+
+		if (this.caps.upsert() != dev.farminglabs.orm.capability.UpsertSupport.NONE) {
+			Row upserted = model("user").upsert((u) -> u.where("email", "sel@example.com")
+				.create(Data.of("name", "Never"))
+				.update(Data.of("name", "Upserted"))
+				.select("name"));
+			assertThat(upserted.names()).containsExactly("name");
+			assertThat(upserted.getString("name")).isEqualTo("Upserted");
+			Row createdByUpsert = model("user").upsert((u) -> u.where("email", "new@example.com")
+				.create(Data.of("name", "New"))
+				.update(Data.of("name", "Never"))
+				.select("email", "posts"));
+			assertThat(createdByUpsert.names()).containsExactly("email", "posts");
+			assertThat(createdByUpsert.getRows("posts")).isEmpty();
+		}
+
+		model("user").update((u) -> u.where("id", id).set("name", "Selected"));
+		model("post").deleteMany((q) -> q.where("authorId", id));
+		Row deleted = model("user").delete((q) -> q.where("id", id), (s) -> s.select("email", "name")).orElseThrow();
+		assertThat(deleted.asMap()).isEqualTo(Map.of("email", "sel@example.com", "name", "Selected"));
+		assertThat(model("user").findUnique((q) -> q.where("id", id))).isEmpty();
+	}
+
+	@Test
+	void aSelectNamingNoFieldOrRelationIsRefusedBeforeTheWrite() {
+		assertOrmError(OrmErrorCode.VALIDATION_ERROR, () -> model("user")
+			.create(Data.of("email", "bad@example.com", "name", "Bad"), (s) -> s.select("nope")));
+		assertThat(model("user").count()).isZero();
+		Row user = user("ok@example.com", "Ok");
+		assertOrmError(OrmErrorCode.VALIDATION_ERROR,
+				() -> model("user").update((u) -> u.where("id", user.get("id")).set("name", "Changed").select("nope")));
+		assertOrmError(OrmErrorCode.VALIDATION_ERROR,
+				() -> model("user").delete((q) -> q.where("id", user.get("id")), (s) -> s.select("nope")));
+		assertThat(model("user").findMany()).extracting((row) -> row.getString("name")).containsExactly("Ok");
+	}
+
 	public static class NewUserBean {
 
 		private String email;

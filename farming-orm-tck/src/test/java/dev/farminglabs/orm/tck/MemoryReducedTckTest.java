@@ -81,4 +81,18 @@ class MemoryReducedTckTest {
 		}
 	}
 
+	@Nested
+	class Consistency extends ConsistencyTck {
+		Consistency() {
+			super(WITHOUT_TRANSACTIONS);
+		}
+	}
+
+	@Nested
+	class CrossCheck extends CrossCheckTck {
+		CrossCheck() {
+			super(WITHOUT_TRANSACTIONS);
+		}
+	}
+
 }

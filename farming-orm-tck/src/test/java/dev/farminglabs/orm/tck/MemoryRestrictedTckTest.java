@@ -175,4 +175,18 @@ class MemoryRestrictedTckTest {
 		}
 	}
 
+	@Nested
+	class Consistency extends ConsistencyTck {
+		Consistency() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class CrossCheck extends CrossCheckTck {
+		CrossCheck() {
+			super(BACKEND);
+		}
+	}
+
 }

@@ -155,4 +155,18 @@ class MemoryTckTest {
 		}
 	}
 
+	@Nested
+	class Consistency extends ConsistencyTck {
+		Consistency() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class CrossCheck extends CrossCheckTck {
+		CrossCheck() {
+			super(BACKEND);
+		}
+	}
+
 }

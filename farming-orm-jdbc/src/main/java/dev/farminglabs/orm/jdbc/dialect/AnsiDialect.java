@@ -7,10 +7,10 @@ import dev.farminglabs.orm.capability.Capabilities;
 import dev.farminglabs.orm.capability.NativeRelations;
 import dev.farminglabs.orm.capability.Returning;
 import dev.farminglabs.orm.capability.ReturningMode;
+import dev.farminglabs.orm.capability.TextComparison;
 import dev.farminglabs.orm.capability.TextMatching;
 import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.schema.FieldDefinition;
-import dev.farminglabs.orm.schema.FieldKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +35,7 @@ public class AnsiDialect extends SqlDialect {
 			.supportsJoin(true)
 			.nativeRelationLoading(false)
 			.nativeRelations(NativeRelations.none())
+			.textComparison(TextComparison.COLLATION_DEFINED)
 			.textMatching(TextMatching.NONE)
 			.upsert(UpsertSupport.NONE)
 			.returning(Returning.none())
@@ -59,7 +60,7 @@ public class AnsiDialect extends SqlDialect {
 			case BOOLEAN -> "BOOLEAN";
 			case DATETIME -> "TIMESTAMP(6) WITH TIME ZONE";
 			case INTEGER, BIGINT -> "BIGINT";
-			case DECIMAL -> "CHARACTER VARYING(200)";
+			case DECIMAL -> "CHARACTER VARYING(" + DecimalKeys.MAX_LENGTH + ")";
 			case JSON -> "CHARACTER VARYING(10000)";
 		};
 	}
@@ -67,11 +68,6 @@ public class AnsiDialect extends SqlDialect {
 	@Override
 	public @Nullable String createNamespace(String namespace) {
 		return "CREATE SCHEMA " + quote(namespace);
-	}
-
-	@Override
-	public String comparable(FieldDefinition field, String expression) {
-		return (field.kind() == FieldKind.DECIMAL) ? "CAST(" + expression + " AS DECIMAL(38, 10))" : expression;
 	}
 
 	@Override

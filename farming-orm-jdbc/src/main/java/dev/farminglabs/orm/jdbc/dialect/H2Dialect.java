@@ -12,7 +12,8 @@ import dev.farminglabs.orm.schema.FieldKind;
 
 /**
  * H2 2.x: {@code JSON} bound with {@code FORMAT JSON} and stored as canonical text, {@code TIMESTAMP WITH TIME ZONE}
- * (microseconds), decimals as text (scale kept, compared as {@code DECFLOAT}), standard {@code MERGE} upserts.
+ * (microseconds), decimals as sortable text (scale kept, compared exactly), strings ordered by code point (through
+ * their UTF-8 bytes), standard {@code MERGE} upserts.
  */
 public class H2Dialect extends SqlDialect {
 
@@ -54,7 +55,7 @@ public class H2Dialect extends SqlDialect {
 			case BOOLEAN -> "BOOLEAN";
 			case DATETIME -> "TIMESTAMP(6) WITH TIME ZONE";
 			case INTEGER, BIGINT -> "BIGINT";
-			case DECIMAL -> "CHARACTER VARYING(200)";
+			case DECIMAL -> "CHARACTER VARYING(" + DecimalKeys.MAX_LENGTH + ")";
 			case JSON -> "JSON";
 		};
 	}
@@ -64,9 +65,10 @@ public class H2Dialect extends SqlDialect {
 		return (field.kind() == FieldKind.JSON) ? "? FORMAT JSON" : "?";
 	}
 
+	/** Strings sort by their UTF-8 bytes, which is code-point order; H2 itself compares UTF-16 code units. */
 	@Override
 	public String comparable(FieldDefinition field, String expression) {
-		return (field.kind() == FieldKind.DECIMAL) ? "CAST(" + expression + " AS DECFLOAT)" : expression;
+		return isText(field) ? "CAST(" + expression + " AS VARBINARY)" : super.comparable(field, expression);
 	}
 
 	/**

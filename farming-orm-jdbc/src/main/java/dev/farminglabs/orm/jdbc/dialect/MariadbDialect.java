@@ -34,6 +34,12 @@ public class MariadbDialect extends MysqlDialect {
 		return " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin";
 	}
 
+	/** The whole value, up to 64 KiB, for this statement only. */
+	@Override
+	public String sortingLongValues(String select) {
+		return "SET STATEMENT max_sort_length = " + MAX_SORT_LENGTH + " FOR " + select;
+	}
+
 	@Override
 	public String placeholder(FieldDefinition field) {
 		return "?";

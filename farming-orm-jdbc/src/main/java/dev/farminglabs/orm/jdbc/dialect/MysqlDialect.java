@@ -16,12 +16,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * MySQL 8: backtick identifiers, text in {@code utf8mb4_0900_bin} (case-sensitive, code-point order, no padding),
- * {@code DATETIME(6)} holding UTC, {@code JSON} compared by value, decimals as text (scale kept, compared as {@code DECIMAL(65,30)}),
- * {@code ON DUPLICATE KEY UPDATE} upserts, no {@code RETURNING}, a database per namespace.
+ * {@code DATETIME(6)} holding UTC, {@code JSON} compared by value, decimals as sortable text (scale kept, compared
+ * exactly), {@code ON DUPLICATE KEY UPDATE} upserts, no {@code RETURNING}, a database per namespace.
  */
 public class MysqlDialect extends SqlDialect {
 
-	private static final String BINARY_TEXT = " CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin";
+	/**
+	 * The {@code max_sort_length} of sorting statements: whole decimals, and strings of up to 64 KiB (16,384
+	 * characters at least), where the default compares the first 1024 bytes only.
+	 */
+	protected static final int MAX_SORT_LENGTH = 65_536;
+
+	private static final String DECIMAL_TEXT = "VARCHAR(" + DecimalKeys.MAX_LENGTH
+			+ ") CHARACTER SET ascii COLLATE ascii_bin";
 
 	@Override
 	public String name() {
@@ -49,6 +56,14 @@ public class MysqlDialect extends SqlDialect {
 	@Override
 	public SqlErrors errors() {
 		return MysqlErrors.INSTANCE;
+	}
+
+	/**
+	 * The character set and collation of text columns: binary, case-sensitive, in code-point order, and without
+	 * PAD SPACE ({@code utf8mb4_bin} would make {@code "a"} equal {@code "a "}).
+	 */
+	protected String binaryText() {
+		return " CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin";
 	}
 
 	@Override
@@ -82,15 +97,6 @@ public class MysqlDialect extends SqlDialect {
 		return "(CONCAT(" + String.join(", ", parts) + "))";
 	}
 
-	/**
-	 * The character set and collation of text columns: case-sensitive, in code-point order, without padding. MySQL's
-	 * {@code utf8mb4_bin} pads with spaces when comparing ({@code 'a' = 'a '}), so a where on one value touched rows
-	 * holding the other; {@code utf8mb4_0900_bin} (MySQL 8.0) does not. MariaDB names it differently.
-	 */
-	protected String binaryText() {
-		return BINARY_TEXT;
-	}
-
 	@Override
 	public String columnType(FieldDefinition field, boolean keyed) {
 		return switch (field.kind()) {
@@ -105,7 +111,7 @@ public class MysqlDialect extends SqlDialect {
 			case BOOLEAN -> "BOOLEAN";
 			case DATETIME -> "DATETIME(6)";
 			case INTEGER, BIGINT -> "BIGINT";
-			case DECIMAL -> "VARCHAR(200)" + binaryText();
+			case DECIMAL -> DECIMAL_TEXT;
 			case JSON -> "JSON";
 		};
 	}
@@ -144,14 +150,15 @@ public class MysqlDialect extends SqlDialect {
 	}
 
 	@Override
-	public String comparable(FieldDefinition field, String expression) {
-		return (field.kind() == FieldKind.DECIMAL) ? "CAST(" + expression + " AS DECIMAL(65,30))" : expression;
-	}
-
-	@Override
 	public String orderBy(String expression, boolean descending) {
 		// MySQL and MariaDB already sort nulls first ascending and last descending.
 		return expression + (descending ? " DESC" : " ASC");
+	}
+
+	/** The whole value, up to 64 KiB, through an optimizer hint. */
+	@Override
+	public String sortingLongValues(String select) {
+		return "SELECT /*+ SET_VAR(max_sort_length = " + MAX_SORT_LENGTH + ") */" + select.substring("SELECT".length());
 	}
 
 	@Override

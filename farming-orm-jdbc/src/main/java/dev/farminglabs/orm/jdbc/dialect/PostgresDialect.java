@@ -81,6 +81,12 @@ public class PostgresDialect extends SqlDialect {
 		return (field.kind() == dev.farminglabs.orm.schema.FieldKind.JSON) ? "CAST(? AS JSONB)" : "?";
 	}
 
+	/** A failed statement aborts a PostgreSQL transaction (SQLSTATE 25P02 for every later one). */
+	@Override
+	public boolean failedStatementAbortsTransaction() {
+		return true;
+	}
+
 	@Override
 	public boolean returning(StatementKind kind) {
 		return true;

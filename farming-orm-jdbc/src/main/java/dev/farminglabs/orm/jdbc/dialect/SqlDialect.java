@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.jdbc.dialect;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -99,11 +100,43 @@ public abstract class SqlDialect {
 	}
 
 	/**
-	 * The SQL expression comparing the field's values in filters and ordering, for kinds stored in a form that does
-	 * not compare natively (decimals kept as text to keep their scale).
+	 * The SQL expression whose order is the order of the field's values, for range filters and sorting: decimals kept
+	 * as text sort by their key (without the scale), strings by code point where the database does not (H2).
 	 */
 	public String comparable(FieldDefinition field, String expression) {
-		return expression;
+		return (field.kind() == FieldKind.DECIMAL && decimalsAsText()) ? decimalSortKey(expression) : expression;
+	}
+
+	/** The sort key part of a decimal stored as text: all but its last five characters (separator and scale). */
+	protected String decimalSortKey(String expression) {
+		return "SUBSTRING(" + expression + " FROM 1 FOR CHAR_LENGTH(" + expression + ") - "
+				+ DecimalKeys.SUFFIX_LENGTH + ")";
+	}
+
+	/**
+	 * A comparison ({@code eq} for {@code EQ}/{@code NOT}, or a range operator) of a decimal column with a value,
+	 * exact whatever the number of digits; adds the parameters it uses. Decimals kept as text compare as ranges of
+	 * their sortable text ({@link #decimalsAsText()}), native numerics directly.
+	 */
+	public String decimalComparison(FieldDefinition field, String column, Operator operator, BigDecimal value,
+			List<SqlValue> params) {
+		if (decimalsAsText()) {
+			return DecimalKeys.compare(column, operator, value, params);
+		}
+		params.add(new SqlValue(field, value));
+		String symbol = switch (operator) {
+			case GT -> " > ";
+			case GTE -> " >= ";
+			case LT -> " < ";
+			case LTE -> " <= ";
+			default -> " = ";
+		};
+		return column + symbol + placeholder(field);
+	}
+
+	/** Whether a failed statement aborts the whole transaction, so statements in one run under a savepoint. */
+	public boolean failedStatementAbortsTransaction() {
+		return false;
 	}
 
 	/** Equality of a JSON column with a JSON parameter, by value. */
@@ -130,6 +163,14 @@ public abstract class SqlDialect {
 	/** The sort key of a column, with nulls first ascending and last descending. */
 	public String orderBy(String expression, boolean descending) {
 		return expression + (descending ? " DESC NULLS LAST" : " ASC NULLS FIRST");
+	}
+
+	/**
+	 * A {@code SELECT} that sorts by text or decimal columns, as the database must run it to compare whole values
+	 * (MySQL and MariaDB sort by the first {@code max_sort_length} bytes only, 1024 by default).
+	 */
+	public String sortingLongValues(String select) {
+		return select;
 	}
 
 	/** Paging after ORDER BY; adds the parameters it uses. */
@@ -238,7 +279,10 @@ public abstract class SqlDialect {
 	/** How datetimes are stored. */
 	protected abstract DatetimeStorage datetimeStorage();
 
-	/** Whether decimals are stored as text (keeping their scale) rather than a native numeric type. */
+	/**
+	 * Whether decimals are stored as text (keeping their scale) in the sortable form of {@code DecimalKeys} rather
+	 * than a native numeric type.
+	 */
 	protected abstract boolean decimalsAsText();
 
 
@@ -258,8 +302,8 @@ public abstract class SqlDialect {
 	}
 
 	/** A decimal literal in a {@code DEFAULT} clause, in the column's storage form. */
-	public String decimalLiteral(java.math.BigDecimal value) {
-		return decimalsAsText() ? stringLiteral(value.toPlainString()) : value.toPlainString();
+	public String decimalLiteral(BigDecimal value) {
+		return decimalsAsText() ? stringLiteral(DecimalKeys.encode(value)) : value.toPlainString();
 	}
 
 	/**
@@ -300,7 +344,10 @@ public abstract class SqlDialect {
 		/** {@code timestamp with time zone}, bound as {@code OffsetDateTime} in UTC. */
 		OFFSET_DATE_TIME,
 
-		/** A zone-less timestamp holding UTC, bound as {@code LocalDateTime}. */
+		/**
+		 * A zone-less timestamp holding UTC, bound as text ({@code 2024-03-31 02:30:00.000000}) and read in a UTC
+		 * calendar, so no conversion through the JVM's time zone can shift it.
+		 */
 		UTC_LOCAL_DATE_TIME,
 
 		/** An integer count of microseconds since the epoch. */

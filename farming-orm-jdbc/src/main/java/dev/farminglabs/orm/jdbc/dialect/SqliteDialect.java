@@ -21,8 +21,8 @@ import dev.farminglabs.orm.spi.Arithmetic;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SQLite 3.35+: datetimes as integer microseconds, decimals as text (scale kept; compared as {@code REAL}, so
- * comparisons of decimals beyond double precision are approximate), JSON as canonical text, {@code ON CONFLICT}
+ * SQLite 3.35+: datetimes as integer microseconds, decimals as sortable text (scale kept, compared exactly), JSON as
+ * canonical text, {@code ON CONFLICT}
  * upserts and {@code RETURNING}; no schema namespaces.
  */
 public class SqliteDialect extends SqlDialect {
@@ -106,8 +106,8 @@ public class SqliteDialect extends SqlDialect {
 	}
 
 	@Override
-	public String comparable(FieldDefinition field, String expression) {
-		return (field.kind() == FieldKind.DECIMAL) ? "CAST(" + expression + " AS REAL)" : expression;
+	protected String decimalSortKey(String expression) {
+		return "substr(" + expression + ", 1, length(" + expression + ") - " + DecimalKeys.SUFFIX_LENGTH + ")";
 	}
 
 	@Override

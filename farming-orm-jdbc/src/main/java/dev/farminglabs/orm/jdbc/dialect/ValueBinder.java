@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 import dev.farminglabs.orm.codec.JsonValues;
@@ -25,7 +24,7 @@ final class ValueBinder {
 			case DATETIME -> bindInstant(dialect, statement, index, (Instant) value);
 			case DECIMAL -> {
 				if (dialect.decimalsAsText()) {
-					statement.setString(index, ((BigDecimal) value).toPlainString());
+					statement.setString(index, DecimalKeys.encode((BigDecimal) value));
 				}
 				else {
 					statement.setBigDecimal(index, (BigDecimal) value);
@@ -51,7 +50,7 @@ final class ValueBinder {
 			throws SQLException {
 		switch (dialect.datetimeStorage()) {
 			case OFFSET_DATE_TIME -> statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
-			case UTC_LOCAL_DATE_TIME -> statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+			case UTC_LOCAL_DATE_TIME -> statement.setString(index, UtcDatetimeText.format(instant));
 			case EPOCH_MICROS -> statement.setLong(index,
 					Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000));
 		}
@@ -61,7 +60,7 @@ final class ValueBinder {
 		return switch (field.kind()) {
 			case DATETIME -> switch (dialect.datetimeStorage()) {
 				case OFFSET_DATE_TIME -> Types.TIMESTAMP_WITH_TIMEZONE;
-				case UTC_LOCAL_DATE_TIME -> Types.TIMESTAMP;
+				case UTC_LOCAL_DATE_TIME -> Types.VARCHAR;
 				case EPOCH_MICROS -> Types.BIGINT;
 			};
 			case DECIMAL -> dialect.decimalsAsText() ? Types.VARCHAR : Types.NUMERIC;

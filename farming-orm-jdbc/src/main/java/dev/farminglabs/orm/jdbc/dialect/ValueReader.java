@@ -5,9 +5,7 @@ import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import dev.farminglabs.orm.codec.JsonValues;
 import dev.farminglabs.orm.schema.FieldDefinition;
@@ -28,7 +26,7 @@ final class ValueReader {
 			case DECIMAL -> {
 				if (dialect.decimalsAsText()) {
 					String text = rows.getString(index);
-					return (text != null) ? new BigDecimal(text) : null;
+					return (text != null) ? DecimalKeys.decode(text) : null;
 				}
 				return rows.getBigDecimal(index);
 			}
@@ -68,8 +66,7 @@ final class ValueReader {
 				return (value != null) ? value.toInstant() : null;
 			}
 			case UTC_LOCAL_DATE_TIME -> {
-				LocalDateTime value = rows.getObject(index, LocalDateTime.class);
-				return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
+				return UtcDatetimeText.read(rows, index);
 			}
 			default -> {
 				long micros = rows.getLong(index);

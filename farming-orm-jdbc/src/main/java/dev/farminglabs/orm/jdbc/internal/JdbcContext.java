@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,12 @@ public final class JdbcContext {
 
 	private final NetworkTimeouts networkTimeouts;
 
+	/** One operation of several statements: a transaction, or a savepoint of the current one. */
+	private final TransactionTemplate operation;
+
+	/** Set while this thread runs an operation of several statements ({@link #atomically}). */
+	private final ThreadLocal<Boolean> inOperation;
+
 	public JdbcContext(DataSource dataSource, SqlDialect dialect, DriverHandle handle) {
 		this.dataSource = dataSource;
 		this.dialect = dialect;
@@ -79,6 +86,9 @@ public final class JdbcContext {
 		this.required = new TransactionTemplate(manager);
 		this.nested = new TransactionTemplate(manager);
 		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.operation = new TransactionTemplate(manager);
+		this.operation.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.inOperation = new ThreadLocal<>();
 		this.queryTimeoutSeconds = 0;
 		this.networkTimeoutMillis = 0;
 		this.networkTimeouts = new NetworkTimeouts(dataSource);
@@ -93,6 +103,8 @@ public final class JdbcContext {
 		this.required = base.required;
 		this.nested = base.nested;
 		this.manager = base.manager;
+		this.operation = base.operation;
+		this.inOperation = base.inOperation;
 		long millis = Math.max(1, operationTimeout.toMillis());
 		this.queryTimeoutSeconds = (int) Math.min(Integer.MAX_VALUE / 2000, (millis + 999) / 1000);
 		this.networkTimeoutMillis = this.queryTimeoutSeconds * 1000 + Math.max(1000, this.queryTimeoutSeconds * 500);
@@ -162,20 +174,55 @@ public final class JdbcContext {
 	 */
 	public <R> R withConnection(@Nullable ModelDefinition model, @Nullable String statement, ConnectionWork<R> work) {
 		Connection connection = connection();
+		Savepoint savepoint = null;
 		try {
-			return work.run(connection);
+			savepoint = savepointIfNeeded(connection);
+			R result = work.run(connection);
+			if (savepoint != null) {
+				connection.releaseSavepoint(savepoint);
+			}
+			return result;
 		}
 		catch (SQLException ex) {
+			rollbackTo(connection, savepoint);
 			OrmException error = this.errors.translate(ex, model, statement, connection);
-			boolean write = statement != null && !statement.regionMatches(true, 0, "SELECT", 0, 6);
+			// MariaDB's long sorts wrap their select in SET STATEMENT … FOR SELECT.
+			boolean write = statement != null && !statement.regionMatches(true, 0, "SELECT", 0, 6)
+					&& !statement.regionMatches(true, 0, "SET STATEMENT", 0, 13);
 			if (write && mayHaveHappened(error, ex)
 					&& !DataSourceUtils.isConnectionTransactional(connection, this.dataSource)) {
 				throw OrmException.Builder.from(error).inDoubt(true).build();
 			}
 			throw error;
 		}
+		catch (RuntimeException ex) {
+			rollbackTo(connection, savepoint);
+			throw ex;
+		}
 		finally {
 			release(connection);
+		}
+	}
+
+	/**
+	 * A savepoint before work inside a transaction on dialects where a failed statement aborts the transaction
+	 * (PostgreSQL), so that a failure the caller catches leaves the transaction usable, as on every other backend.
+	 */
+	private @Nullable Savepoint savepointIfNeeded(Connection connection) throws SQLException {
+		// Inside an operation of several statements, the operation's own savepoint covers them all.
+		return (this.dialect.failedStatementAbortsTransaction() && this.inOperation.get() == null
+				&& !connection.getAutoCommit()) ? connection.setSavepoint() : null;
+	}
+
+	private static void rollbackTo(Connection connection, @Nullable Savepoint savepoint) {
+		if (savepoint == null) {
+			return;
+		}
+		try {
+			connection.rollback(savepoint);
+		}
+		catch (SQLException ex) {
+			// The connection is broken; the original failure says more than this one.
 		}
 	}
 
@@ -239,9 +286,22 @@ public final class JdbcContext {
 		return row;
 	}
 
-	/** Runs work in a transaction, joining the current one if there is one. */
+	/**
+	 * Runs one operation's statements atomically: in a transaction, or in a savepoint of the current one, so that a
+	 * failed operation the caller catches neither marks the caller's transaction rollback-only nor leaves half of
+	 * itself behind.
+	 */
 	<R> R atomically(Supplier<R> work) {
-		return inTransaction(this.required, work);
+		if (this.inOperation.get() != null) {
+			return work.get();
+		}
+		this.inOperation.set(Boolean.TRUE);
+		try {
+			return inTransaction(this.operation, work);
+		}
+		finally {
+			this.inOperation.remove();
+		}
 	}
 
 	/** Runs work in a new transaction, or a savepoint of the current one. */
@@ -280,9 +340,17 @@ public final class JdbcContext {
 	 */
 	private <R> R inTransaction(TransactionTemplate template, Supplier<R> work) {
 		boolean[] committing = new boolean[1];
+		RuntimeException[] failed = new RuntimeException[1];
 		try {
 			return template.execute((status) -> {
-				R result = work.get();
+				R result;
+				try {
+					result = work.get();
+				}
+				catch (RuntimeException ex) {
+					failed[0] = ex;
+					throw ex;
+				}
 				committing[0] = status.isNewTransaction();
 				if (committing[0] && this.networkTimeoutMillis > 0) {
 					this.networkTimeouts.apply(DataSourceUtils.getConnection(this.dataSource), this.networkTimeoutMillis);
@@ -291,6 +359,12 @@ public final class JdbcContext {
 			});
 		}
 		catch (TransactionException | DataAccessException ex) {
+			if (failed[0] != null) {
+				// The rollback after the work's own failure failed too: a deadlock or serialization failure ends the
+				// whole transaction on MySQL and MariaDB, savepoints included, so rolling back to one cannot work. The
+				// work's error says what happened (and whether to retry); the rollback's would hide it.
+				throw failed[0];
+			}
 			Throwable cause = ex.getCause();
 			OrmException error = (cause instanceof SQLException sql) ? this.errors.translate(sql, null, null)
 					: connectionFailure(ex);

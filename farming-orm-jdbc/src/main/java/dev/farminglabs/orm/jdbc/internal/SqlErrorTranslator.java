@@ -138,7 +138,8 @@ public final class SqlErrorTranslator {
 			// admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections: a restart or failover
 			case "57P01", "57P02", "57P03", "53300" -> OrmErrorCode.CONNECTION_FAILURE;
 			case "42501" -> OrmErrorCode.PERMISSION_DENIED;
-			case "23514" -> OrmErrorCode.VALIDATION_ERROR;
+			case "25P02" -> OrmErrorCode.TRANSACTION_ABORTED;
+			case "23514", "22001", "22003", "22P02", "22007", "22008" -> OrmErrorCode.VALIDATION_ERROR;
 			default -> byStandardClass(state, lower);
 		};
 	}

@@ -9,6 +9,7 @@ import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
 import dev.farminglabs.orm.jdbc.dialect.SqlValue;
 import dev.farminglabs.orm.query.SortDirection;
 import dev.farminglabs.orm.schema.FieldDefinition;
+import dev.farminglabs.orm.schema.FieldKind;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.RelationDefinition;
 import dev.farminglabs.orm.schema.RelationKind;
@@ -51,7 +52,21 @@ final class StatementRenderer {
 		if (lock) {
 			sql.append(this.dialect.forUpdate());
 		}
-		return new SqlFragment(sql.toString(), params);
+		return new SqlFragment(sorted(sql.toString(), query.orderBy()), params);
+	}
+
+	/** The statement as the dialect runs it when it sorts long values (MySQL sorts by a prefix unless told). */
+	private String sorted(String sql, List<Sort> sorts) {
+		for (Sort sort : sorts) {
+			FieldKind kind = sort.field().kind();
+			Integer maxLength = sort.field().maxLength();
+			// Ids, enums and strings of at most 255 characters fit MySQL's default 1024-byte prefix whole.
+			boolean longText = kind == FieldKind.STRING && (maxLength == null || maxLength > 255);
+			if (longText || kind == FieldKind.DECIMAL) {
+				return this.dialect.sortingLongValues(sql);
+			}
+		}
+		return sql;
 	}
 
 	/**
@@ -100,7 +115,7 @@ final class StatementRenderer {
 		}
 		String sql = "SELECT " + String.join(", ", selected) + " FROM (" + derived + ") b" + joins
 				+ orderBy("b", query.orderBy()) + (order.isEmpty() ? "" : ", " + String.join(", ", order));
-		return new SqlFragment(sql, params);
+		return new SqlFragment(sorted(sql, query.orderBy()), params);
 	}
 
 	private String qualified(String alias, FieldDefinition field) {

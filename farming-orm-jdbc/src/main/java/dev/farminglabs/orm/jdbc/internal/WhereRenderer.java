@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.jdbc.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -107,16 +108,22 @@ final class WhereRenderer {
 	}
 
 	private String equal(FieldDefinition field, String column, Object value, List<SqlValue> params) {
+		if (field.kind() == FieldKind.DECIMAL) {
+			return this.dialect.decimalComparison(field, column, Operator.EQ, (BigDecimal) value, params);
+		}
 		params.add(new SqlValue(field, value));
 		String placeholder = this.dialect.placeholder(field);
 		if (field.kind() == FieldKind.JSON) {
 			return this.dialect.jsonEquals(column, placeholder);
 		}
-		return this.dialect.comparable(field, column) + " = " + this.dialect.comparable(field, placeholder);
+		return column + " = " + placeholder;
 	}
 
 	private String range(FieldDefinition field, String column, Operator operator, @Nullable Object value,
 			List<SqlValue> params) {
+		if (field.kind() == FieldKind.DECIMAL) {
+			return this.dialect.decimalComparison(field, column, operator, (BigDecimal) value, params);
+		}
 		params.add(new SqlValue(field, value));
 		String symbol = switch (operator) {
 			case GT -> " > ";

@@ -39,7 +39,7 @@ public final class PlatformKitSchema {
 			.field("namespace", string())
 			.field("key", string())
 			.field("value", json())
-			.field("expiresAt", datetime().nullable())
+			.field("expiresAt", datetime().nullable().expiry())
 			.field("updatedAt", datetime().defaultNow())
 			.unique("namespace", "key"))
 		.model("kvItem", model("kv_items")

@@ -16,7 +16,6 @@ import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.query.Data;
 import dev.farminglabs.orm.query.SortDirection;
-import dev.farminglabs.orm.query.Where;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,12 +70,13 @@ public final class PlatformKitStore {
 				.update(Data.of("value", value, "expiresAt", expiresAt, "updatedAt", now())));
 	}
 
-	/** The cache entry of a namespace and key, unless it has expired. */
+	/**
+	 * The cache entry of a namespace and key, unless it has expired: {@code expiresAt} is the model's expiry field,
+	 * so no read returns an expired entry, on any backend.
+	 */
 	public Optional<CacheEntry> getCacheEntry(String namespace, String key) {
 		return this.orm.model("cacheEntry", CacheEntry.class)
-			.findFirst((q) -> q.where("namespace", namespace)
-				.where("key", key)
-				.where(Where.or(Where.field("expiresAt", Where.isNull()), Where.field("expiresAt", Where.gt(now())))));
+			.findUnique((q) -> q.where("namespace_key", Map.of("namespace", namespace, "key", key)));
 	}
 
 	/**

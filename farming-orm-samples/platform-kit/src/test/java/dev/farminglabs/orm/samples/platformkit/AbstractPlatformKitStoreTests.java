@@ -10,8 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.farminglabs.orm.FarmingOrm;
 import dev.farminglabs.orm.capability.Capabilities;
 import dev.farminglabs.orm.client.OrmClient;
+import dev.farminglabs.orm.client.OrmOptions;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.memory.MemoryDatabase;
@@ -40,7 +42,11 @@ abstract class AbstractPlatformKitStoreTests {
 
 	@BeforeEach
 	void pushSchema() {
-		this.orm = SchemaSetup.bootstrapDatabase(PlatformKitSchema.FRAMEWORK, new MemoryDatabase(capabilities()));
+		MemoryDatabase database = new MemoryDatabase(capabilities());
+		SchemaSetup.pushSchema(PlatformKitSchema.FRAMEWORK, database);
+		// The client keeps the kit's time, so an entry's expiry passes when the test's clock says so.
+		this.orm = FarmingOrm.createOrmFromRuntime(PlatformKitSchema.FRAMEWORK, database,
+				OrmOptions.defaults().withClock(this.clock));
 		this.store = new PlatformKitStore(this.orm, this.clock);
 	}
 
