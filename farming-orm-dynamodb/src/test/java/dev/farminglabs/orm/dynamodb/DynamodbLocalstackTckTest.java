@@ -1,7 +1,9 @@
 package dev.farminglabs.orm.dynamodb;
 
 import dev.farminglabs.orm.tck.ConcurrencyTck;
+import dev.farminglabs.orm.tck.ConsistencyTck;
 import dev.farminglabs.orm.tck.ConstraintTck;
+import dev.farminglabs.orm.tck.CrossCheckTck;
 import dev.farminglabs.orm.tck.CrudTck;
 import dev.farminglabs.orm.tck.FilterTck;
 import dev.farminglabs.orm.tck.HostileInputCorpusTck;
@@ -206,6 +208,20 @@ class DynamodbLocalstackTckTest {
 	@Nested
 	class HostileInputCorpus extends HostileInputCorpusTck {
 		HostileInputCorpus() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class Consistency extends ConsistencyTck {
+		Consistency() {
+			super(BACKEND);
+		}
+	}
+
+	@Nested
+	class CrossCheck extends CrossCheckTck {
+		CrossCheck() {
 			super(BACKEND);
 		}
 	}
