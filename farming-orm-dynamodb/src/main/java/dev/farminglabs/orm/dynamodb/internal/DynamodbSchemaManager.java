@@ -167,6 +167,8 @@ final class DynamodbSchemaManager implements SchemaManager {
 		if (!plan.actions().isEmpty()) {
 			createTable(this.driver.lockTable(), DynamodbWrite.LOCK, ScalarAttributeType.S, null);
 		}
+		// What push records, one write per model at the end (after its table and fills are done).
+		Map<DynamodbModel, Map<String, AttributeValue>> records = new java.util.LinkedHashMap<>();
 		for (SetupAction action : plan.actions()) {
 			SetupSubject subject = action.subject();
 			if (subject instanceof SetupSubject.Table table) {
@@ -180,7 +182,7 @@ final class DynamodbSchemaManager implements SchemaManager {
 				Map<String, AttributeValue> entries = new HashMap<>();
 				entries.put("table", AttributeValue.fromS(model.qualifiedTable()));
 				model.fieldNames().forEach((name) -> entries.put("field:" + name, AttributeValue.fromS("1")));
-				record(layout, entries);
+				records.computeIfAbsent(layout, (key) -> new HashMap<>()).putAll(entries);
 			}
 			else if (subject instanceof SetupSubject.Column column) {
 				ModelDefinition model = schema.model(column.model());
@@ -190,19 +192,21 @@ final class DynamodbSchemaManager implements SchemaManager {
 				if (fill != null) {
 					fill(layout, field, fill);
 				}
-				record(layout, Map.of("field:" + field.name(), AttributeValue.fromS("1")));
+				records.computeIfAbsent(layout, (key) -> new HashMap<>())
+					.put("field:" + field.name(), AttributeValue.fromS("1"));
 			}
 			else if (subject instanceof SetupSubject.UniqueKey unique) {
 				ModelDefinition model = schema.model(unique.model());
-				record(this.driver.layout(model),
-						Map.of("unique:" + uniqueKey(model, unique.fields()).name(), AttributeValue.fromS("1")));
+				records.computeIfAbsent(this.driver.layout(model), (key) -> new HashMap<>())
+					.put("unique:" + uniqueKey(model, unique.fields()).name(), AttributeValue.fromS("1"));
 			}
 			else if (subject instanceof SetupSubject.Index wanted) {
 				ModelDefinition model = schema.model(wanted.model());
-				record(this.driver.layout(model),
-						Map.of("index:" + index(model, wanted.fields()).name(), AttributeValue.fromS("1")));
+				records.computeIfAbsent(this.driver.layout(model), (key) -> new HashMap<>())
+					.put("index:" + index(model, wanted.fields()).name(), AttributeValue.fromS("1"));
 			}
 		}
+		records.forEach(this::record);
 		return new PushResult(schema.name(), DynamodbErrors.KIND, started, Duration.ofNanos(System.nanoTime() - start),
 				plan.actions());
 	}
