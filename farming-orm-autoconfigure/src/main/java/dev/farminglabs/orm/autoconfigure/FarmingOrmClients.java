@@ -116,9 +116,13 @@ public final class FarmingOrmClients {
 				runtimeBean(runtimeBeanName), client);
 	}
 
-	/** The runtime bean, with the driver settings of the properties (a DynamoDB client's table prefix). */
+	/**
+	 * The runtime bean, with the driver settings of the properties (a Redis factory's key prefix, a DynamoDB client's
+	 * table prefix).
+	 */
 	private Object runtimeBean(String runtimeBeanName) {
-		return DynamoDbTablePrefix.apply(this.beanFactory.getBean(runtimeBeanName), this.properties);
+		Object runtime = RedisKeyPrefix.apply(this.beanFactory.getBean(runtimeBeanName), this.properties);
+		return DynamoDbTablePrefix.apply(runtime, this.properties);
 	}
 
 	private void prepare(String schemaBeanName, FrameworkSchema schema, String clientBeanName, boolean userDefined,

@@ -51,6 +51,8 @@ public class FarmingOrmProperties {
 
 	private final ProblemDetails problemDetails = new ProblemDetails();
 
+	private final Redis redis = new Redis();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -110,6 +112,10 @@ public class FarmingOrmProperties {
 
 	public void setRuntime(@Nullable String runtime) {
 		this.runtime = runtime;
+	}
+
+	public Redis getRedis() {
+		return this.redis;
 	}
 
 	public Map<String, Schema> getSchemas() {
@@ -190,6 +196,27 @@ public class FarmingOrmProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * The Redis runtime.
+	 */
+	public static class Redis {
+
+		/**
+		 * Prefix of every key farming-orm keeps in Redis (the first part of each model's hash tag), so several
+		 * applications can share one server: letters, digits, '.', '_', '-' and ':'.
+		 */
+		private String keyPrefix = "farming";
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
 		}
 
 	}
