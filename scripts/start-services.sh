@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Makes sure the database servers that the integration tests use are installed and running on this machine:
 # PostgreSQL (127.0.0.1:5432, trust auth on loopback, database `test`), MariaDB (127.0.0.1:3306, user app/app)
-# and Redis (127.0.0.1:6379). Idempotent: a server that is already up is left alone, so on a machine where all
+# Redis (127.0.0.1:6379) and dynalite, the DynamoDB-compatible test server (127.0.0.1:8000, installed with npm into
+# DYNALITE_DIR). Idempotent: a server that is already up is left alone, so on a machine where all
 # three run this only checks them. Debian only; run as root (CI does). Follows shared/infra/README.md.
 #
 #   SERVICES_TIMEOUT  seconds to wait for each server to accept connections (default 60)
+#   DYNALITE_DIR      where dynalite is installed and logs (default ~/.cache/farming-orm/dynalite)
 set -euo pipefail
 
 TIMEOUT="${SERVICES_TIMEOUT:-60}"
@@ -33,6 +35,7 @@ compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null && command -v pg_ctlc
   || missing+=(postgresql)
 [[ -x /usr/sbin/mariadbd ]] && command -v mariadb >/dev/null || missing+=(mariadb-server)
 command -v redis-server >/dev/null && command -v redis-cli >/dev/null || missing+=(redis-server)
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 
 if ((${#missing[@]} > 0)); then
   log "installing ${missing[*]}"
@@ -110,5 +113,23 @@ else
   redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no >/dev/null
 fi
 wait_until "Redis (127.0.0.1:6379)" redis_up
+
+# --- dynalite (DynamoDB) ----------------------------------------------------------------------------------------
+DYNALITE_VERSION=4.0.0
+DYNALITE_DIR="${DYNALITE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/farming-orm/dynalite}"
+dynalite_up() { (exec 3<>/dev/tcp/127.0.0.1/8000) 2>/dev/null; }
+if dynalite_up; then
+  log "dynalite already running"
+else
+  if [[ "$(node -p "require('$DYNALITE_DIR/node_modules/dynalite/package.json').version" 2>/dev/null)" != "$DYNALITE_VERSION" ]]; then
+    log "installing dynalite@$DYNALITE_VERSION into $DYNALITE_DIR"
+    mkdir -p "$DYNALITE_DIR"
+    npm install --prefix "$DYNALITE_DIR" --no-audit --no-fund --loglevel=error "dynalite@$DYNALITE_VERSION" >/dev/null
+  fi
+  log "starting dynalite (in memory)"
+  nohup setsid node "$DYNALITE_DIR/node_modules/dynalite/cli.js" --host 127.0.0.1 --port 8000 \
+    --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 >"$DYNALITE_DIR/dynalite.log" 2>&1 </dev/null &
+fi
+wait_until "dynalite (127.0.0.1:8000)" dynalite_up
 
 log "all services up"

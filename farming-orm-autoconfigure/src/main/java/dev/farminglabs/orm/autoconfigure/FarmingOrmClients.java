@@ -75,7 +75,7 @@ public final class FarmingOrmClients {
 	public OrmClient create(String schemaBeanName) {
 		FrameworkSchema schema = this.beanFactory.getBean(schemaBeanName, FrameworkSchema.class);
 		String runtimeBeanName = selectRuntime(schemaBeanName);
-		Object runtime = RedisKeyPrefix.apply(this.beanFactory.getBean(runtimeBeanName), this.properties);
+		Object runtime = runtimeBean(runtimeBeanName);
 		OrmClient client = FarmingOrm.createOrmFromRuntime(schema, runtime, options());
 		prepare(schemaBeanName, schema, schemaBeanName + OrmClientBeanRegistrar.SUFFIX, false, runtimeBeanName,
 				runtime, client);
@@ -113,7 +113,16 @@ public final class FarmingOrmClients {
 			return;
 		}
 		prepare(schemaBeanName, client.schema(), clientBeanName, true, runtimeBeanName,
-				RedisKeyPrefix.apply(this.beanFactory.getBean(runtimeBeanName), this.properties), client);
+				runtimeBean(runtimeBeanName), client);
+	}
+
+	/**
+	 * The runtime bean, with the driver settings of the properties (a Redis factory's key prefix, a DynamoDB client's
+	 * table prefix).
+	 */
+	private Object runtimeBean(String runtimeBeanName) {
+		Object runtime = RedisKeyPrefix.apply(this.beanFactory.getBean(runtimeBeanName), this.properties);
+		return DynamoDbTablePrefix.apply(runtime, this.properties);
 	}
 
 	private void prepare(String schemaBeanName, FrameworkSchema schema, String clientBeanName, boolean userDefined,

@@ -242,4 +242,34 @@ public class FarmingOrmProperties {
 
 	}
 
+	/**
+	 * DynamoDB settings.
+	 */
+	private final Dynamodb dynamodb = new Dynamodb();
+
+	public Dynamodb getDynamodb() {
+		return this.dynamodb;
+	}
+
+	/**
+	 * DynamoDB settings, applied to the context's DynamoDbClient.
+	 */
+	public static class Dynamodb {
+
+		/**
+		 * Prefix of every table farming-orm creates and uses in DynamoDB (model tables and the lock table), so
+		 * several applications can share one account and region: letters, digits, '_', '.' and '-'.
+		 */
+		private String tablePrefix = "";
+
+		public String getTablePrefix() {
+			return this.tablePrefix;
+		}
+
+		public void setTablePrefix(String tablePrefix) {
+			this.tablePrefix = tablePrefix;
+		}
+
+	}
+
 }
