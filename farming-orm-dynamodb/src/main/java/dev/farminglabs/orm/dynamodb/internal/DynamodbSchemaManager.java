@@ -19,6 +19,7 @@ import dev.farminglabs.orm.setup.SetupAction;
 import dev.farminglabs.orm.setup.SetupActionType;
 import dev.farminglabs.orm.setup.SetupPlan;
 import dev.farminglabs.orm.setup.SetupSubject;
+import dev.farminglabs.orm.spi.RecordedSchema;
 import dev.farminglabs.orm.spi.RenderedPlan;
 import dev.farminglabs.orm.spi.SchemaManager;
 import org.jspecify.annotations.Nullable;
@@ -60,31 +61,8 @@ final class DynamodbSchemaManager implements SchemaManager {
 	public SetupPlan plan(FrameworkSchema schema) {
 		List<SetupAction> actions = new ArrayList<>();
 		for (ModelDefinition model : schema.models()) {
-			Map<String, AttributeValue> recorded = recorded(this.driver.layout(model));
-			if (!recorded.containsKey("table")) {
-				actions.add(action(schema, SetupActionType.CREATE_TABLE, model, model.qualifiedTable(),
-						new SetupSubject.Table(model.name())));
-			}
-			else {
-				for (FieldDefinition field : model.fields()) {
-					if (!recorded.containsKey("field:" + field.name())) {
-						actions.add(action(schema, SetupActionType.ADD_COLUMN, model, field.column(),
-								new SetupSubject.Column(model.name(), field.name())));
-					}
-				}
-			}
-			for (UniqueConstraint key : model.uniqueConstraints()) {
-				if (!key.primaryKey() && !recorded.containsKey("unique:" + key.name())) {
-					actions.add(action(schema, SetupActionType.CREATE_UNIQUE, model, key.name(),
-							new SetupSubject.UniqueKey(model.name(), key.fields())));
-				}
-			}
-			for (IndexDefinition index : model.indexes()) {
-				if (!recorded.containsKey("index:" + index.name())) {
-					actions.add(action(schema, SetupActionType.CREATE_INDEX, model, index.name(),
-							new SetupSubject.Index(model.name(), index.fields())));
-				}
-			}
+			RecordedSchema.missing(model, recorded(this.driver.layout(model)).keySet(),
+					(type, owner, target, subject) -> action(schema, type, owner, target, subject), actions);
 		}
 		return new SetupPlan(schema.name(), DynamodbErrors.KIND, actions);
 	}
@@ -180,8 +158,9 @@ final class DynamodbSchemaManager implements SchemaManager {
 					enableTtl(layout);
 				}
 				Map<String, AttributeValue> entries = new HashMap<>();
-				entries.put("table", AttributeValue.fromS(model.qualifiedTable()));
-				model.fieldNames().forEach((name) -> entries.put("field:" + name, AttributeValue.fromS("1")));
+				entries.put(RecordedSchema.TABLE, AttributeValue.fromS(model.qualifiedTable()));
+				model.fieldNames()
+					.forEach((name) -> entries.put(RecordedSchema.field(name), AttributeValue.fromS("1")));
 				records.computeIfAbsent(layout, (key) -> new HashMap<>()).putAll(entries);
 			}
 			else if (subject instanceof SetupSubject.Column column) {
@@ -193,17 +172,17 @@ final class DynamodbSchemaManager implements SchemaManager {
 					fill(layout, field, fill);
 				}
 				records.computeIfAbsent(layout, (key) -> new HashMap<>())
-					.put("field:" + field.name(), AttributeValue.fromS("1"));
+					.put(RecordedSchema.field(field.name()), AttributeValue.fromS("1"));
 			}
 			else if (subject instanceof SetupSubject.UniqueKey unique) {
 				ModelDefinition model = schema.model(unique.model());
 				records.computeIfAbsent(this.driver.layout(model), (key) -> new HashMap<>())
-					.put("unique:" + uniqueKey(model, unique.fields()).name(), AttributeValue.fromS("1"));
+					.put(RecordedSchema.unique(uniqueKey(model, unique.fields()).name()), AttributeValue.fromS("1"));
 			}
 			else if (subject instanceof SetupSubject.Index wanted) {
 				ModelDefinition model = schema.model(wanted.model());
 				records.computeIfAbsent(this.driver.layout(model), (key) -> new HashMap<>())
-					.put("index:" + index(model, wanted.fields()).name(), AttributeValue.fromS("1"));
+					.put(RecordedSchema.index(index(model, wanted.fields()).name()), AttributeValue.fromS("1"));
 			}
 		}
 		records.forEach(this::record);

@@ -18,6 +18,7 @@ import dev.farminglabs.orm.setup.SetupAction;
 import dev.farminglabs.orm.setup.SetupActionType;
 import dev.farminglabs.orm.setup.SetupPlan;
 import dev.farminglabs.orm.setup.SetupSubject;
+import dev.farminglabs.orm.spi.RecordedSchema;
 import dev.farminglabs.orm.spi.RenderedPlan;
 import dev.farminglabs.orm.spi.SchemaManager;
 import org.jspecify.annotations.Nullable;
@@ -41,32 +42,8 @@ final class RedisSchemaManager implements SchemaManager {
 	public SetupPlan plan(FrameworkSchema schema) {
 		List<SetupAction> actions = new ArrayList<>();
 		for (ModelDefinition model : schema.models()) {
-			Map<String, String> recorded = recorded(this.driver.layout(model));
-			boolean table = recorded.containsKey("table");
-			if (!table) {
-				actions.add(action(schema, SetupActionType.CREATE_TABLE, model, model.qualifiedTable(),
-						new SetupSubject.Table(model.name())));
-			}
-			else {
-				for (FieldDefinition field : model.fields()) {
-					if (!recorded.containsKey("field:" + field.name())) {
-						actions.add(action(schema, SetupActionType.ADD_COLUMN, model, field.column(),
-								new SetupSubject.Column(model.name(), field.name())));
-					}
-				}
-			}
-			for (UniqueConstraint key : model.uniqueConstraints()) {
-				if (!key.primaryKey() && !recorded.containsKey("unique:" + key.name())) {
-					actions.add(action(schema, SetupActionType.CREATE_UNIQUE, model, key.name(),
-							new SetupSubject.UniqueKey(model.name(), key.fields())));
-				}
-			}
-			for (IndexDefinition index : model.indexes()) {
-				if (!recorded.containsKey("index:" + index.name())) {
-					actions.add(action(schema, SetupActionType.CREATE_INDEX, model, index.name(),
-							new SetupSubject.Index(model.name(), index.fields())));
-				}
-			}
+			RecordedSchema.missing(model, recorded(this.driver.layout(model)).keySet(),
+					(type, owner, target, subject) -> action(schema, type, owner, target, subject), actions);
 		}
 		return new SetupPlan(schema.name(), RedisErrors.KIND, actions);
 	}
@@ -92,7 +69,7 @@ final class RedisSchemaManager implements SchemaManager {
 		if (subject instanceof SetupSubject.Table table) {
 			ModelDefinition model = schema.model(table.model());
 			return "HSET " + this.driver.layout(model).tag + ":schema table " + model.qualifiedTable() + " "
-					+ model.fieldNames().stream().map((name) -> "field:" + name + " 1").toList();
+					+ model.fieldNames().stream().map((name) -> RecordedSchema.field(name) + " 1").toList();
 		}
 		if (subject instanceof SetupSubject.Column column) {
 			ModelDefinition model = schema.model(column.model());
@@ -139,8 +116,8 @@ final class RedisSchemaManager implements SchemaManager {
 			if (subject instanceof SetupSubject.Table table) {
 				ModelDefinition model = schema.model(table.model());
 				Map<String, String> entries = new HashMap<>();
-				entries.put("table", model.qualifiedTable());
-				model.fieldNames().forEach((name) -> entries.put("field:" + name, "1"));
+				entries.put(RecordedSchema.TABLE, model.qualifiedTable());
+				model.fieldNames().forEach((name) -> entries.put(RecordedSchema.field(name), "1"));
 				record(this.driver.layout(model), entries);
 			}
 			else if (subject instanceof SetupSubject.Column column) {
@@ -154,15 +131,16 @@ final class RedisSchemaManager implements SchemaManager {
 									RedisModel.bytes(fill) },
 							1, model.name());
 				}
-				record(layout, Map.of("field:" + field.name(), "1"));
+				record(layout, Map.of(RecordedSchema.field(field.name()), "1"));
 			}
 			else if (subject instanceof SetupSubject.UniqueKey unique) {
 				ModelDefinition model = schema.model(unique.model());
-				record(this.driver.layout(model), Map.of("unique:" + uniqueKey(model, unique.fields()).name(), "1"));
+				record(this.driver.layout(model),
+						Map.of(RecordedSchema.unique(uniqueKey(model, unique.fields()).name()), "1"));
 			}
 			else if (subject instanceof SetupSubject.Index wanted) {
 				ModelDefinition model = schema.model(wanted.model());
-				record(this.driver.layout(model), Map.of("index:" + index(model, wanted.fields()).name(), "1"));
+				record(this.driver.layout(model), Map.of(RecordedSchema.index(index(model, wanted.fields()).name()), "1"));
 			}
 		}
 		return new PushResult(schema.name(), RedisErrors.KIND, started, Duration.ofNanos(System.nanoTime() - start),
