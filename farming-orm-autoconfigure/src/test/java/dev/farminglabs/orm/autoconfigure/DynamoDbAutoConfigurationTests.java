@@ -1,6 +1,5 @@
 package dev.farminglabs.orm.autoconfigure;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,9 +11,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,11 +56,7 @@ class DynamoDbAutoConfigurationTests {
 
 		@Bean(destroyMethod = "close")
 		DynamoDbClient dynamoDbClient() {
-			return DynamoDbClient.builder()
-				.endpointOverride(URI.create(System.getProperty("farming.test.dynamodb.endpoint", "http://127.0.0.1:8000")))
-				.region(Region.US_EAST_1)
-				.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-				.build();
+			return LocalDynalite.client();
 		}
 
 	}

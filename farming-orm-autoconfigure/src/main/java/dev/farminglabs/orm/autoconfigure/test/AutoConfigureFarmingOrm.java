@@ -12,8 +12,9 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 /**
  * Adds farming-orm's auto-configuration (an {@code OrmClient} per {@code FrameworkSchema} bean, push-schema and
  * validate-schema as configured) to a test slice that does not include it, as {@code @AutoConfigureJdbc} does for
- * JDBC. {@code @JdbcTest} and {@code @DataJdbcTest} include it already. The auto-configurations imported are listed
- * in {@code META-INF/spring/dev.farminglabs.orm.autoconfigure.test.AutoConfigureFarmingOrm.imports}.
+ * JDBC. {@code @JdbcTest}, {@code @DataJdbcTest}, {@code @DataMongoTest} and {@code @DataRedisTest} include it
+ * already; Boot has no DynamoDB slice, so a DynamoDB test uses this annotation. The auto-configurations imported are
+ * listed in {@code META-INF/spring/dev.farminglabs.orm.autoconfigure.test.AutoConfigureFarmingOrm.imports}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
