@@ -22,11 +22,20 @@ import org.springframework.data.redis.core.RedisTemplate;
  * Registers the Redis runtime: a {@link RedisConnectionFactory} (Lettuce or Jedis, standalone or cluster), a
  * {@link RedisTemplate} or {@code StringRedisTemplate} (its factory is used, never its serializers), or a
  * {@link RedisRuntime} that adds a key prefix. Reactive factories and templates are recognised and explained.
+ * <p>
+ * Spring Data Redis is optional (the starter brings this module to every application): without it the provider still
+ * loads, names its bean type by name only, and matches nothing.
  */
 public final class RedisDriverProvider implements DriverProvider {
 
 	/** The runtime kind and dialect. */
 	public static final String KIND = RedisErrors.KIND;
+
+	private static final String CONNECTION_FACTORY = "org.springframework.data.redis.connection.RedisConnectionFactory";
+
+	private static final boolean SPRING_DATA_REDIS = isPresent(CONNECTION_FACTORY);
+
+	private static final String SPRING_DATA_REDIS_ABSENT = "Spring Data Redis is not on the class path";
 
 	private static final String REACTIVE_FACTORY = "org.springframework.data.redis.connection.ReactiveRedisConnectionFactory";
 
@@ -39,16 +48,19 @@ public final class RedisDriverProvider implements DriverProvider {
 
 	@Override
 	public List<String> beanTypes() {
-		return List.of(RedisConnectionFactory.class.getName());
+		return List.of(CONNECTION_FACTORY);
 	}
 
 	@Override
 	public RuntimeCandidate inspect(Object client) {
+		if (!SPRING_DATA_REDIS) {
+			return RuntimeCandidate.rejected(KIND, SPRING_DATA_REDIS_ABSENT);
+		}
 		try {
 			return inspectClient(client);
 		}
 		catch (LinkageError ex) {
-			return RuntimeCandidate.rejected(KIND, "Spring Data Redis is not on the class path");
+			return RuntimeCandidate.rejected(KIND, SPRING_DATA_REDIS_ABSENT);
 		}
 	}
 
@@ -116,6 +128,16 @@ public final class RedisDriverProvider implements DriverProvider {
 			}
 		}
 		return "unknown";
+	}
+
+	private static boolean isPresent(String className) {
+		try {
+			Class.forName(className, false, RedisDriverProvider.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
 	}
 
 	private static boolean isA(Object client, String type) {
