@@ -14,6 +14,7 @@ import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.jdbc.dialect.AnsiDialect;
 import dev.farminglabs.orm.jdbc.dialect.DatabaseVersion;
 import dev.farminglabs.orm.jdbc.dialect.Dialects;
+import dev.farminglabs.orm.jdbc.dialect.IdentifierSpelling;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
 import dev.farminglabs.orm.jdbc.internal.JdbcContext;
 import dev.farminglabs.orm.jdbc.internal.JdbcDriver;
@@ -108,11 +109,9 @@ public final class JdbcDriverProvider implements DriverProvider {
 			SqlDialect dialect = (chosen != null) ? chosen : Dialects.forProduct(version.product(), version.version());
 			Capabilities capabilities = dialect.capabilities(version, connection);
 			DriverHandle handle = new DriverHandle(KIND, dialect.name(), version.toString(), capabilities);
-			JdbcContext context = new JdbcContext(dataSource, dialect, handle);
-			if (schema != null) {
-				JdbcSchemaManager.learnSpellings(context, connection, schema);
-			}
-			return new JdbcDriver(context);
+			IdentifierSpelling spelling = (schema != null) ? JdbcSchemaManager.spellings(connection, dialect, schema)
+					: new IdentifierSpelling();
+			return new JdbcDriver(new JdbcContext(dataSource, dialect, handle, spelling));
 		}
 		catch (SQLException ex) {
 			throw connectionFailure(ex, dialectName);

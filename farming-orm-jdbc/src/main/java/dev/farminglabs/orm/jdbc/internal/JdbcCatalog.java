@@ -167,6 +167,8 @@ final class JdbcCatalog {
 						conflicts);
 			}
 		}
+		// A name spelled both ways keeps its exact spelling: the tables created with quotes stay reachable.
+		respelled.keySet().removeAll(conflicts);
 		return new Respellings(Map.copyOf(respelled), List.copyOf(conflicts));
 	}
 

@@ -79,8 +79,13 @@ public final class JdbcContext {
 	private final ThreadLocal<Boolean> inOperation;
 
 	public JdbcContext(DataSource dataSource, SqlDialect dialect, DriverHandle handle) {
+		this(dataSource, dialect, handle, new IdentifierSpelling());
+	}
+
+	/** A context whose statements name identifiers in the given spelling (what the catalogue showed). */
+	public JdbcContext(DataSource dataSource, SqlDialect dialect, DriverHandle handle, IdentifierSpelling spelling) {
 		this.dataSource = dataSource;
-		this.spelling = new IdentifierSpelling();
+		this.spelling = spelling;
 		this.dialect = dialect.spelledAs(this.spelling);
 		this.handle = handle;
 		this.renderer = new StatementRenderer(this.dialect);

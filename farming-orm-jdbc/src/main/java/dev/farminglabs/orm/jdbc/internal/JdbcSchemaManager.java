@@ -14,6 +14,7 @@ import java.util.Set;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.error.RuntimeSetupException;
 import dev.farminglabs.orm.error.RuntimeSetupException.Stage;
+import dev.farminglabs.orm.jdbc.dialect.IdentifierSpelling;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.FrameworkSchema;
@@ -45,7 +46,7 @@ public final class JdbcSchemaManager implements SchemaManager {
 	public SetupPlan plan(FrameworkSchema schema) {
 		return this.context.withConnection(null, null, (connection) -> {
 			JdbcCatalog catalog = new JdbcCatalog(connection, this.context.dialect());
-			learnSpellings(schema, catalog, true);
+			learnSpellings(schema, catalog);
 			return new SetupPlan(schema.name(), label(), plan(schema, catalog));
 		});
 	}
@@ -56,21 +57,24 @@ public final class JdbcSchemaManager implements SchemaManager {
 	}
 
 	/**
-	 * Reads how the schema's existing tables and columns are spelled, so statements (this plan's DDL and the driver's
-	 * queries) name them as they are; a client created before its tables existed learns it here too.
+	 * How the schema's existing tables and columns are spelled in the database, for a driver's statements to name
+	 * them as they are; where a name is spelled both ways the exact spelling stays (a plan reports the conflict).
 	 */
-	public static void learnSpellings(JdbcContext context, Connection connection, FrameworkSchema schema) {
+	public static IdentifierSpelling spellings(Connection connection, SqlDialect dialect, FrameworkSchema schema) {
+		IdentifierSpelling spelling = new IdentifierSpelling();
 		try {
-			new JdbcSchemaManager(context).learnSpellings(schema, new JdbcCatalog(connection, context.dialect()), false);
+			spelling.learn(new JdbcCatalog(connection, dialect).respellings(schema).respelled());
 		}
 		catch (SQLException ex) {
-			throw context.errors().translate(ex, null, null);
+			throw new SqlErrorTranslator(dialect).translate(ex, null, null);
 		}
+		return spelling;
 	}
 
-	private void learnSpellings(FrameworkSchema schema, JdbcCatalog catalog, boolean strict) throws SQLException {
+	/** Learns the spellings of the existing tables, so this plan's DDL and the driver's statements name them so. */
+	private void learnSpellings(FrameworkSchema schema, JdbcCatalog catalog) throws SQLException {
 		JdbcCatalog.Respellings found = catalog.respellings(schema);
-		if (strict && !found.conflicts().isEmpty()) {
+		if (!found.conflicts().isEmpty()) {
 			throw OrmException.unsupported(null, "The names " + found.conflicts() + " of schema '" + schema.name()
 					+ "' exist both as written and in the case the database gives unquoted names (one table created "
 					+ "with quoted names, another without), and statements can name each only one way: rename the "
