@@ -66,7 +66,8 @@ public final class JdbcSchemaManager implements SchemaManager {
 			spelling.learn(new JdbcCatalog(connection, dialect).respellings(schema).respelled());
 		}
 		catch (SQLException ex) {
-			throw new SqlErrorTranslator(dialect).translate(ex, null, null);
+			// A catalogue this driver cannot read must not stop the client: it names tables as the schema does, as
+			// before, and a plan (which needs the catalogue) reports the failure.
 		}
 		return spelling;
 	}
