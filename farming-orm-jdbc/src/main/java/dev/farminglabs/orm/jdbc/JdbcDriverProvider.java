@@ -14,9 +14,11 @@ import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.jdbc.dialect.AnsiDialect;
 import dev.farminglabs.orm.jdbc.dialect.DatabaseVersion;
 import dev.farminglabs.orm.jdbc.dialect.Dialects;
+import dev.farminglabs.orm.jdbc.dialect.IdentifierSpelling;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
 import dev.farminglabs.orm.jdbc.internal.JdbcContext;
 import dev.farminglabs.orm.jdbc.internal.JdbcDriver;
+import dev.farminglabs.orm.jdbc.internal.JdbcSchemaManager;
 import dev.farminglabs.orm.jdbc.internal.SqlErrorTranslator;
 import dev.farminglabs.orm.runtime.DetectedRuntime;
 import dev.farminglabs.orm.runtime.RuntimeCandidate;
@@ -76,7 +78,7 @@ public final class JdbcDriverProvider implements DriverProvider {
 
 	@Override
 	public Driver connect(DetectedRuntime runtime, FrameworkSchema schema) {
-		return driver((DataSource) runtime.client(), null, runtime.dialect());
+		return driver((DataSource) runtime.client(), null, runtime.dialect(), schema);
 	}
 
 	/**
@@ -85,11 +87,16 @@ public final class JdbcDriverProvider implements DriverProvider {
 	 * {@code FarmingOrm.createOrm} or, as a raw client, to {@code SchemaSetup}.
 	 */
 	public static Driver driver(DataSource dataSource, SqlDialect dialect) {
-		return driver(dataSource, dialect, dialect.name());
+		return driver(dataSource, dialect, dialect.name(), null);
 	}
 
-	/** A driver with the given dialect, or the one the server's product name selects; one connection asked. */
-	private static Driver driver(DataSource dataSource, @Nullable SqlDialect chosen, String dialectName) {
+	/**
+	 * A driver with the given dialect, or the one the server's product name selects; one connection asked, which also
+	 * reads how the database spells the schema's existing tables and columns (a table created without quotes is
+	 * {@code CACHE_ENTRIES} on H2), so the driver's statements name them as they are.
+	 */
+	private static Driver driver(DataSource dataSource, @Nullable SqlDialect chosen, String dialectName,
+			@Nullable FrameworkSchema schema) {
 		Connection connection;
 		try {
 			connection = DataSourceUtils.getConnection(dataSource);
@@ -102,7 +109,9 @@ public final class JdbcDriverProvider implements DriverProvider {
 			SqlDialect dialect = (chosen != null) ? chosen : Dialects.forProduct(version.product(), version.version());
 			Capabilities capabilities = dialect.capabilities(version, connection);
 			DriverHandle handle = new DriverHandle(KIND, dialect.name(), version.toString(), capabilities);
-			return new JdbcDriver(new JdbcContext(dataSource, dialect, handle));
+			IdentifierSpelling spelling = (schema != null) ? JdbcSchemaManager.spellings(connection, dialect, schema)
+					: new IdentifierSpelling();
+			return new JdbcDriver(new JdbcContext(dataSource, dialect, handle, spelling));
 		}
 		catch (SQLException ex) {
 			throw connectionFailure(ex, dialectName);

@@ -68,7 +68,12 @@ public class MysqlDialect extends SqlDialect {
 
 	@Override
 	public String quote(String identifier) {
-		return '`' + identifier + '`';
+		return '`' + spelled(identifier) + '`';
+	}
+
+	@Override
+	public boolean columnNamesIgnoreCase() {
+		return true;
 	}
 
 	/**

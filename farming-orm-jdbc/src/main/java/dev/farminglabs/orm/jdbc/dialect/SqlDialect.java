@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * What differs between SQL databases: identifier quoting, column types, how values are bound and read, paging,
  * upsert, and what the server can do. One subclass per database; everything else in the driver is shared.
  */
-public abstract class SqlDialect {
+public abstract class SqlDialect implements Cloneable {
+
+	private IdentifierSpelling spelling = new IdentifierSpelling();
 
 	/** The dialect name, as {@code postgresql}. */
 	public abstract String name();
@@ -43,9 +45,40 @@ public abstract class SqlDialect {
 		return SqlErrors.STANDARD;
 	}
 
-	/** Quotes an identifier (already checked to be a plain identifier by the schema). */
+	/**
+	 * Quotes an identifier (already checked to be a plain identifier by the schema), in its spelling in the database
+	 * ({@link #spelled}).
+	 */
 	public String quote(String identifier) {
-		return '"' + identifier + '"';
+		return '"' + spelled(identifier) + '"';
+	}
+
+	/** The identifier as the database spells it: itself, unless the catalogue showed another case. */
+	protected final String spelled(String identifier) {
+		return this.spelling.of(identifier);
+	}
+
+	/**
+	 * A copy of this dialect that quotes identifiers in the given spelling: each driver has its own, learned from its
+	 * database's catalogue, so a dialect instance a caller passes in is never changed.
+	 */
+	public final SqlDialect spelledAs(IdentifierSpelling spelling) {
+		try {
+			SqlDialect copy = (SqlDialect) super.clone();
+			copy.spelling = spelling;
+			return copy;
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("SqlDialect is Cloneable", ex);
+		}
+	}
+
+	/**
+	 * Whether column names differing only in case name the same column, quoted or not, as in MySQL and MariaDB
+	 * (whose table names follow {@code lower_case_table_names} instead, which JDBC's metadata reports).
+	 */
+	public boolean columnNamesIgnoreCase() {
+		return false;
 	}
 
 	/** The table of a model, qualified by its namespace when it has one. */

@@ -20,6 +20,7 @@ import dev.farminglabs.orm.client.DriverHandle;
 import dev.farminglabs.orm.client.IsolationLevel;
 import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
+import dev.farminglabs.orm.jdbc.dialect.IdentifierSpelling;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.ModelDefinition;
@@ -41,6 +42,8 @@ public final class JdbcContext {
 	private final DataSource dataSource;
 
 	private final SqlDialect dialect;
+
+	private final IdentifierSpelling spelling;
 
 	private final DriverHandle handle;
 
@@ -76,11 +79,17 @@ public final class JdbcContext {
 	private final ThreadLocal<Boolean> inOperation;
 
 	public JdbcContext(DataSource dataSource, SqlDialect dialect, DriverHandle handle) {
+		this(dataSource, dialect, handle, new IdentifierSpelling());
+	}
+
+	/** A context whose statements name identifiers in the given spelling (what the catalogue showed). */
+	public JdbcContext(DataSource dataSource, SqlDialect dialect, DriverHandle handle, IdentifierSpelling spelling) {
 		this.dataSource = dataSource;
-		this.dialect = dialect;
+		this.spelling = spelling;
+		this.dialect = dialect.spelledAs(this.spelling);
 		this.handle = handle;
-		this.renderer = new StatementRenderer(dialect);
-		this.errors = new SqlErrorTranslator(dialect);
+		this.renderer = new StatementRenderer(this.dialect);
+		this.errors = new SqlErrorTranslator(this.dialect);
 		DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
 		this.manager = manager;
 		this.required = new TransactionTemplate(manager);
@@ -96,6 +105,7 @@ public final class JdbcContext {
 
 	private JdbcContext(JdbcContext base, Duration operationTimeout) {
 		this.dataSource = base.dataSource;
+		this.spelling = base.spelling;
 		this.dialect = base.dialect;
 		this.handle = base.handle;
 		this.renderer = base.renderer;
@@ -122,6 +132,11 @@ public final class JdbcContext {
 
 	public SqlDialect dialect() {
 		return this.dialect;
+	}
+
+	/** How this driver's database spells the schema's identifiers; statements of {@link #dialect()} follow it. */
+	IdentifierSpelling spelling() {
+		return this.spelling;
 	}
 
 	public DriverHandle handle() {

@@ -1,8 +1,6 @@
 package dev.farminglabs.orm.jdbc.internal;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,6 +14,7 @@ import java.util.Set;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.error.RuntimeSetupException;
 import dev.farminglabs.orm.error.RuntimeSetupException.Stage;
+import dev.farminglabs.orm.jdbc.dialect.IdentifierSpelling;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.FrameworkSchema;
@@ -46,7 +45,8 @@ public final class JdbcSchemaManager implements SchemaManager {
 	@Override
 	public SetupPlan plan(FrameworkSchema schema) {
 		return this.context.withConnection(null, null, (connection) -> {
-			Catalog catalog = new Catalog(connection, this.context.dialect());
+			JdbcCatalog catalog = new JdbcCatalog(connection, this.context.dialect());
+			learnSpellings(schema, catalog);
 			return new SetupPlan(schema.name(), label(), plan(schema, catalog));
 		});
 	}
@@ -56,7 +56,35 @@ public final class JdbcSchemaManager implements SchemaManager {
 		return new JdbcSchemaManagerPlanner(schema, dialect, null).actions();
 	}
 
-	private List<SetupAction> plan(FrameworkSchema schema, Catalog catalog) {
+	/**
+	 * How the schema's existing tables and columns are spelled in the database, for a driver's statements to name
+	 * them as they are; where a name is spelled both ways the exact spelling stays (a plan reports the conflict).
+	 */
+	public static IdentifierSpelling spellings(Connection connection, SqlDialect dialect, FrameworkSchema schema) {
+		IdentifierSpelling spelling = new IdentifierSpelling();
+		try {
+			spelling.learn(new JdbcCatalog(connection, dialect).respellings(schema).respelled());
+		}
+		catch (SQLException ex) {
+			// A catalogue this driver cannot read must not stop the client: it names tables as the schema does, as
+			// before, and a plan (which needs the catalogue) reports the failure.
+		}
+		return spelling;
+	}
+
+	/** Learns the spellings of the existing tables, so this plan's DDL and the driver's statements name them so. */
+	private void learnSpellings(FrameworkSchema schema, JdbcCatalog catalog) throws SQLException {
+		JdbcCatalog.Respellings found = catalog.respellings(schema);
+		if (!found.conflicts().isEmpty()) {
+			throw OrmException.unsupported(null, "The names " + found.conflicts() + " of schema '" + schema.name()
+					+ "' exist both as written and in the case the database gives unquoted names (one table created "
+					+ "with quoted names, another without), and statements can name each only one way: rename the "
+					+ "tables' columns to one spelling");
+		}
+		this.context.spelling().learn(found.respelled());
+	}
+
+	private List<SetupAction> plan(FrameworkSchema schema, JdbcCatalog catalog) {
 		return new JdbcSchemaManagerPlanner(schema, this.context.dialect(), catalog).actions();
 	}
 
@@ -131,96 +159,6 @@ public final class JdbcSchemaManager implements SchemaManager {
 		return "jdbc/" + this.context.dialect().name();
 	}
 
-	/** What exists in the database, read lazily per table. */
-	static final class Catalog {
-
-		private final DatabaseMetaData metadata;
-
-		private final SqlDialect dialect;
-
-		private final @Nullable String defaultCatalog;
-
-		private final @Nullable String defaultSchema;
-
-		private final Set<String> namespaces = new HashSet<>();
-
-		Catalog(Connection connection, SqlDialect dialect) throws SQLException {
-			this.metadata = connection.getMetaData();
-			this.dialect = dialect;
-			this.defaultCatalog = connection.getCatalog();
-			this.defaultSchema = dialect.namespacesAreCatalogs() ? null : safeSchema(connection);
-			try (ResultSet rows = dialect.namespacesAreCatalogs() ? this.metadata.getCatalogs()
-					: this.metadata.getSchemas()) {
-				while (rows.next()) {
-					this.namespaces.add(rows.getString(1).toLowerCase(Locale.ROOT));
-				}
-			}
-		}
-
-		private static @Nullable String safeSchema(Connection connection) {
-			try {
-				return connection.getSchema();
-			}
-			catch (SQLException | AbstractMethodError ex) {
-				return null;
-			}
-		}
-
-		boolean hasNamespace(String namespace) {
-			return this.namespaces.contains(namespace.toLowerCase(Locale.ROOT));
-		}
-
-		private @Nullable String catalogOf(ModelDefinition model) {
-			return (this.dialect.namespacesAreCatalogs() && model.namespace() != null) ? model.namespace()
-					: this.defaultCatalog;
-		}
-
-		private @Nullable String schemaOf(ModelDefinition model) {
-			if (this.dialect.namespacesAreCatalogs()) {
-				return null;
-			}
-			return (model.namespace() != null) ? model.namespace() : this.defaultSchema;
-		}
-
-		boolean hasTable(ModelDefinition model) throws SQLException {
-			try (ResultSet rows = this.metadata.getTables(catalogOf(model), schemaOf(model), model.table(), null)) {
-				while (rows.next()) {
-					if (model.table().equalsIgnoreCase(rows.getString("TABLE_NAME"))) {
-						return true;
-					}
-				}
-			}
-			return false;
-		}
-
-		Set<String> columns(ModelDefinition model) throws SQLException {
-			Set<String> columns = new HashSet<>();
-			try (ResultSet rows = this.metadata.getColumns(catalogOf(model), schemaOf(model), model.table(), null)) {
-				while (rows.next()) {
-					if (model.table().equalsIgnoreCase(rows.getString("TABLE_NAME"))) {
-						columns.add(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
-					}
-				}
-			}
-			return columns;
-		}
-
-		Set<String> indexes(ModelDefinition model) throws SQLException {
-			Set<String> indexes = new HashSet<>();
-			try (ResultSet rows = this.metadata.getIndexInfo(catalogOf(model), schemaOf(model), model.table(), false,
-					true)) {
-				while (rows.next()) {
-					String name = rows.getString("INDEX_NAME");
-					if (name != null) {
-						indexes.add(name.toLowerCase(Locale.ROOT));
-					}
-				}
-			}
-			return indexes;
-		}
-
-	}
-
 	/** Compares the schema with the catalog (or with nothing) and lists the actions. */
 	static final class JdbcSchemaManagerPlanner {
 
@@ -230,9 +168,9 @@ public final class JdbcSchemaManager implements SchemaManager {
 
 		private final DdlRenderer ddl;
 
-		private final @Nullable Catalog catalog;
+		private final @Nullable JdbcCatalog catalog;
 
-		JdbcSchemaManagerPlanner(FrameworkSchema schema, SqlDialect dialect, @Nullable Catalog catalog) {
+		JdbcSchemaManagerPlanner(FrameworkSchema schema, SqlDialect dialect, @Nullable JdbcCatalog catalog) {
 			this.schema = schema;
 			this.dialect = dialect;
 			this.ddl = new DdlRenderer(dialect);
@@ -261,7 +199,7 @@ public final class JdbcSchemaManager implements SchemaManager {
 								new SetupSubject.Namespace(namespace)));
 					}
 				}
-				boolean exists = this.catalog != null && this.catalog.hasTable(model);
+				boolean exists = this.catalog != null && this.catalog.table(model) != null;
 				Set<String> indexes = exists ? this.catalog.indexes(model) : Set.of();
 				if (!exists) {
 					actions.add(new SetupAction(SetupActionType.CREATE_TABLE, model.name(), model.qualifiedTable(),
@@ -270,7 +208,7 @@ public final class JdbcSchemaManager implements SchemaManager {
 				else {
 					Set<String> columns = this.catalog.columns(model);
 					for (FieldDefinition field : model.fields()) {
-						if (!columns.contains(field.column().toLowerCase(Locale.ROOT))) {
+						if (this.catalog.column(field, columns) == null) {
 							actions.add(new SetupAction(SetupActionType.ADD_COLUMN, model.name(),
 									model.qualifiedTable() + "." + field.column(),
 									this.ddl.addColumn(this.schema, model, field),
