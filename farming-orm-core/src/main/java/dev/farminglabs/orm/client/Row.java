@@ -12,7 +12,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.farminglabs.orm.codec.JsonValues;
-import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +32,14 @@ public final class Row {
 	/** A row with these values, copied. */
 	public static Row of(Map<String, ? extends @Nullable Object> values) {
 		return new Row(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+	}
+
+	/**
+	 * A builder for a row of about this many values, for code that assembles rows value by value (drivers, the
+	 * client): the row takes the builder's values over instead of copying them.
+	 */
+	public static Builder builder(int expectedSize) {
+		return new Builder(expectedSize);
 	}
 
 	/** Whether the field or relation was selected. */
@@ -128,28 +135,7 @@ public final class Row {
 	 * @throws OrmException with code {@code VALIDATION_ERROR} when Jackson cannot build the type from the row
 	 */
 	public <T> T as(Class<T> type) {
-		try {
-			return JsonValues.mapper().convertValue(toPlain(this), type);
-		}
-		catch (RuntimeException ex) {
-			throw OrmException.builder(OrmErrorCode.VALIDATION_ERROR, "Cannot map a row to " + type.getName()
-					+ " (make it a public record or a public class with a no-argument constructor and setters): "
-					+ ex.getMessage())
-				.cause(ex)
-				.build();
-		}
-	}
-
-	private static @Nullable Object toPlain(@Nullable Object value) {
-		if (value instanceof Row row) {
-			Map<String, @Nullable Object> plain = new LinkedHashMap<>();
-			row.values.forEach((key, item) -> plain.put(key, toPlain(item)));
-			return plain;
-		}
-		if (value instanceof List<?> list) {
-			return list.stream().map(Row::toPlain).toList();
-		}
-		return value;
+		return RowMapper.of(type).map(this);
 	}
 
 	@Override
@@ -165,6 +151,45 @@ public final class Row {
 	@Override
 	public String toString() {
 		return "Row" + this.values;
+	}
+
+	/** Assembles one row; {@link #build()} hands the values over to the row, after which the builder is spent. */
+	public static final class Builder {
+
+		private @Nullable Map<String, @Nullable Object> values;
+
+		private Builder(int expectedSize) {
+			// Sized so that expectedSize values never rehash (load factor 0.75).
+			this.values = new LinkedHashMap<>(Math.max(4, (int) (expectedSize / 0.75f) + 1));
+		}
+
+		/** Sets a value (null allowed); a name set twice keeps its first position and its last value. */
+		public Builder put(String name, @Nullable Object value) {
+			values().put(name, value);
+			return this;
+		}
+
+		/** Sets every value of a map, in its order. */
+		public Builder putAll(Map<String, ? extends @Nullable Object> more) {
+			values().putAll(more);
+			return this;
+		}
+
+		/** The row; the builder cannot be used afterwards. */
+		public Row build() {
+			Row row = new Row(Collections.unmodifiableMap(values()));
+			this.values = null;
+			return row;
+		}
+
+		private Map<String, @Nullable Object> values() {
+			Map<String, @Nullable Object> current = this.values;
+			if (current == null) {
+				throw new IllegalStateException("This row builder has built its row already");
+			}
+			return current;
+		}
+
 	}
 
 }

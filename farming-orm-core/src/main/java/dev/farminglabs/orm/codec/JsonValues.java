@@ -45,9 +45,14 @@ public final class JsonValues {
 		return MAPPER;
 	}
 
-	/** Parses JSON text into its {@linkplain #normalize normal form}. */
+	/**
+	 * Parses JSON text into its {@linkplain #normalize normal form}. Text a backend gives back was normalised when it
+	 * was written, so the parsed tree is normally canonical already and is returned as parsed; only what is not (keys
+	 * a backend reordered, as PostgreSQL {@code jsonb} does, numbers it rewrote, as MySQL does) is put in normal form,
+	 * in place. Unlike {@link #normalize}, it does not apply the write limits: reads accept what the backend holds.
+	 */
 	public static JsonNode parse(String json) {
-		return normalize(MAPPER.readTree(json));
+		return CanonicalJson.inPlace(MAPPER.readTree(json));
 	}
 
 	/**
@@ -101,7 +106,8 @@ public final class JsonValues {
 		}
 	}
 
-	private static JsonNode number(JsonNode value) {
+	/** The normal form of a number node, checked against the write limits. */
+	static JsonNode number(JsonNode value) {
 		if ((value.isDouble() || value.isFloat())
 				&& (Double.isNaN(value.doubleValue()) || Double.isInfinite(value.doubleValue()))) {
 			throw new IllegalArgumentException("JSON cannot hold the number " + value.doubleValue());

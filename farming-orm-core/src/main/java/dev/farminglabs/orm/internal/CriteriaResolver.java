@@ -28,10 +28,13 @@ final class CriteriaResolver {
 
 	private final TextMatching textMatching;
 
-	CriteriaResolver(ModelDefinition model, ValueNormalizer values, TextMatching textMatching) {
+	private final UniqueKeys uniqueKeys;
+
+	CriteriaResolver(ModelDefinition model, ValueNormalizer values, TextMatching textMatching, UniqueKeys uniqueKeys) {
 		this.model = model;
 		this.values = values;
 		this.textMatching = textMatching;
+		this.uniqueKeys = uniqueKeys;
 	}
 
 	/**
@@ -96,7 +99,7 @@ final class CriteriaResolver {
 	private Criteria resolveField(String name, Condition condition) {
 		FieldDefinition field = this.model.findField(name).orElse(null);
 		if (field == null) {
-			UniqueConstraint compound = compoundKey(name);
+			UniqueConstraint compound = this.uniqueKeys.compound(name);
 			if (compound != null) {
 				return expandCompound(compound, condition);
 			}
@@ -140,26 +143,17 @@ final class CriteriaResolver {
 
 	private Criteria expandCompound(UniqueConstraint key, Condition condition) {
 		if (condition.operator() != Operator.EQ || !(condition.value() instanceof Map<?, ?> values)
-				|| !values.keySet().equals(java.util.Set.copyOf(key.fields()))) {
+				|| !values.keySet().equals(this.uniqueKeys.fieldSet(key))) {
 			throw OrmException.validation(this.model.name(), key.keyName(), "Model '" + this.model.name()
 					+ "' compound key '" + key.keyName() + "' expects a map of exactly " + key.fields() + ", got "
 					+ InputLimits.describe(condition.value()));
 		}
-		List<Criteria> criteria = new ArrayList<>();
+		List<Criteria> criteria = new ArrayList<>(key.fields().size());
 		for (String fieldName : key.fields()) {
 			FieldDefinition field = this.model.field(fieldName);
 			criteria.add(new Criteria.Compare(field, Operator.EQ, normalize(field, values.get(fieldName))));
 		}
 		return new Criteria.And(criteria);
-	}
-
-	private @Nullable UniqueConstraint compoundKey(String name) {
-		for (UniqueConstraint key : this.model.uniqueConstraints()) {
-			if (key.isCompound() && key.keyName().equals(name)) {
-				return key;
-			}
-		}
-		return null;
 	}
 
 	private @Nullable Object normalize(FieldDefinition field, @Nullable Object value) {

@@ -1,6 +1,10 @@
 package dev.farminglabs.orm.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -24,6 +28,9 @@ import dev.farminglabs.orm.query.WhereQuery;
 /** A {@link ModelClient} that maps rows to {@code T} and reports each operation to the observer. */
 final class DefaultModelClient<T> implements ModelClient<T> {
 
+	private static final List<String> OPERATIONS = List.of("findMany", "findOne", "findFirst", "findUnique", "stream",
+			"count", "create", "createMany", "update", "updateMany", "upsert", "delete", "deleteMany");
+
 	private final String name;
 
 	private final ModelOperations operations;
@@ -36,6 +43,12 @@ final class DefaultModelClient<T> implements ModelClient<T> {
 
 	private final String runtime;
 
+	/** Whether operations run unobserved: then a call makes no context and no wrapper. */
+	private final boolean unobserved;
+
+	/** The context of each operation, made once: every value in it is fixed for this client. */
+	private final Map<String, OperationContext> contexts;
+
 	DefaultModelClient(String schema, String name, String runtime, ModelOperations operations,
 			Function<Row, T> mapper, OperationObserver observer) {
 		this.schema = schema;
@@ -44,6 +57,12 @@ final class DefaultModelClient<T> implements ModelClient<T> {
 		this.operations = operations;
 		this.mapper = mapper;
 		this.observer = observer;
+		this.unobserved = (observer == OperationObserver.NONE);
+		Map<String, OperationContext> contexts = new HashMap<>();
+		for (String operation : OPERATIONS) {
+			contexts.put(operation, new OperationContext(schema, name, operation, runtime));
+		}
+		this.contexts = Map.copyOf(contexts);
 	}
 
 	@Override
@@ -140,8 +159,12 @@ final class DefaultModelClient<T> implements ModelClient<T> {
 	}
 
 	private <R> R observe(String operation, Supplier<R> work) {
-		return this.observer.observe(new OperationContext(this.schema, this.name, operation, this.runtime),
-				() -> guarded(operation, work));
+		if (this.unobserved) {
+			return guarded(operation, work);
+		}
+		OperationContext context = this.contexts.get(operation);
+		return this.observer.observe((context != null) ? context
+				: new OperationContext(this.schema, this.name, operation, this.runtime), () -> guarded(operation, work));
 	}
 
 	/**
@@ -167,7 +190,11 @@ final class DefaultModelClient<T> implements ModelClient<T> {
 	}
 
 	private List<T> mapAll(List<Row> rows) {
-		return rows.stream().map(this.mapper).toList();
+		List<T> mapped = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			mapped.add(this.mapper.apply(row));
+		}
+		return Collections.unmodifiableList(mapped);
 	}
 
 	private <Q> Q build(Q query, Consumer<Q> spec) {

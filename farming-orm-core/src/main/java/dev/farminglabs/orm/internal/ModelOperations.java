@@ -67,7 +67,7 @@ final class ModelOperations {
 	Optional<Row> findUnique(FindQuery query) {
 		requireLocking(query);
 		Criteria where = this.model.criteria().resolve(query.filters());
-		UniqueLookup.of(definition(), where, "findUnique");
+		this.model.uniqueKeys().lookup(where, "findUnique");
 		ReadPlan plan = this.model.planner().plan(query, where, 1, 0, List.of());
 		return first(this.relations.read(plan));
 	}
@@ -171,7 +171,7 @@ final class ModelOperations {
 		ReadPlan shape = shape(query.selection());
 		requireIntegerIds();
 		Criteria where = this.model.criteria().resolve(query.filters());
-		UniqueLookup lookup = UniqueLookup.of(definition(), where, "upsert");
+		UniqueLookup lookup = this.model.uniqueKeys().lookup(where, "upsert");
 		Map<String, @Nullable Object> createInput = WriteData.read(definition().name(),
 				requiredData(query.create(), "upsert create"));
 		Map<String, @Nullable Object> create = this.model.writer().createRow(withKey(createInput, lookup));

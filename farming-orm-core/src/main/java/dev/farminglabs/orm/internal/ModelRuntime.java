@@ -10,8 +10,9 @@ import dev.farminglabs.orm.schema.ModelDefinition;
  * @param planner plans reads
  * @param writer checks write data
  * @param expiry the live-row condition of a model with an expiry field
+ * @param uniqueKeys the unique keys, for lookups that must name one
  */
 record ModelRuntime(ModelDefinition definition, CriteriaResolver criteria, ReadPlanner planner, RowWriter writer,
-		RowExpiry expiry) {
+		RowExpiry expiry, UniqueKeys uniqueKeys) {
 
 }

@@ -27,10 +27,14 @@ final class ReadPlanner {
 
 	private final RowExpiry expiry;
 
+	/** The order of a read that names none: by id, so that paging is stable. */
+	private final List<Sort> idOrder;
+
 	ReadPlanner(ModelDefinition model, CriteriaResolver criteria, RowExpiry expiry) {
 		this.model = model;
 		this.criteria = criteria;
 		this.expiry = expiry;
+		this.idOrder = List.of(new Sort(model.idField(), SortDirection.ASC));
 	}
 
 	ReadPlan plan(FindQuery query, @Nullable Integer take) {
@@ -44,10 +48,16 @@ final class ReadPlanner {
 	ReadPlan plan(FindQuery query, Criteria where, @Nullable Integer take, int skip,
 			List<FieldDefinition> extraFields) {
 		checkPaging(take, skip, "");
+		List<String> selected = query.fields();
+		if (selected == null && query.relations().isEmpty() && extraFields.isEmpty()) {
+			// The common read: every field, no relation; the field list is the model's own, shared.
+			ReadQuery read = new ReadQuery(this.expiry.live(where), sorts(query.orderBy()), take, skip,
+					this.model.fields(), query.isForUpdate());
+			return new ReadPlan(this.model, read, this.model.fields(), List.of());
+		}
 		Map<String, FindQuery> nestedByName = query.relations();
 		List<String> relationNames = new ArrayList<>(query.relationNames());
 		List<FieldDefinition> shown = new ArrayList<>();
-		List<String> selected = query.fields();
 		if (selected == null) {
 			shown.addAll(this.model.fields());
 		}
@@ -104,6 +114,9 @@ final class ReadPlanner {
 	}
 
 	List<Sort> sorts(List<OrderBy> orderBy) {
+		if (orderBy.isEmpty()) {
+			return this.idOrder;
+		}
 		List<Sort> sorts = new ArrayList<>(orderBy.size() + 1);
 		boolean hasId = false;
 		for (OrderBy order : orderBy) {

@@ -130,6 +130,13 @@ final class RelationLoader {
 	}
 
 	List<Row> shape(ReadPlan plan, List<Map<String, @Nullable Object>> stored) {
+		if (plan.relations().isEmpty()) {
+			List<Row> rows = new ArrayList<>(stored.size());
+			for (Map<String, @Nullable Object> row : stored) {
+				rows.add(RowShaper.all(row, plan.shown()));
+			}
+			return rows;
+		}
 		List<Map<String, @Nullable Object>> relationValues = new ArrayList<>(stored.size());
 		for (int i = 0; i < stored.size(); i++) {
 			relationValues.add(new LinkedHashMap<>());

@@ -1,6 +1,5 @@
 package dev.farminglabs.orm.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +7,10 @@ import dev.farminglabs.orm.client.Row;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import org.jspecify.annotations.Nullable;
 
-/** Builds result {@link Row}s holding exactly the selected fields and relations. */
+/**
+ * Builds result {@link Row}s holding exactly the selected fields and relations: one copy of the driver's row, made
+ * straight into the result.
+ */
 final class RowShaper {
 
 	private RowShaper() {
@@ -16,12 +18,12 @@ final class RowShaper {
 
 	static Row shape(Map<String, @Nullable Object> stored, List<FieldDefinition> shown,
 			Map<String, @Nullable Object> relations) {
-		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		Row.Builder row = Row.builder(shown.size() + relations.size());
 		for (FieldDefinition field : shown) {
-			values.put(field.name(), stored.get(field.name()));
+			String name = field.name();
+			row.put(name, stored.get(name));
 		}
-		values.putAll(relations);
-		return Row.of(values);
+		return row.putAll(relations).build();
 	}
 
 	static Row all(Map<String, @Nullable Object> stored, List<FieldDefinition> fields) {

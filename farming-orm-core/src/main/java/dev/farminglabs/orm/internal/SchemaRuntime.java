@@ -21,10 +21,11 @@ final class SchemaRuntime {
 		ValueNormalizer values = new ValueNormalizer(capabilities.datetimePrecision(), clock);
 		Map<String, ModelRuntime> byName = new LinkedHashMap<>();
 		for (ModelDefinition model : schema.models()) {
-			CriteriaResolver criteria = new CriteriaResolver(model, values, capabilities.textMatching());
+			UniqueKeys uniqueKeys = new UniqueKeys(model);
+			CriteriaResolver criteria = new CriteriaResolver(model, values, capabilities.textMatching(), uniqueKeys);
 			RowExpiry expiry = new RowExpiry(model, values);
 			byName.put(model.name(), new ModelRuntime(model, criteria, new ReadPlanner(model, criteria, expiry),
-					new RowWriter(model, values), expiry));
+					new RowWriter(model, values), expiry, uniqueKeys));
 		}
 		this.models = Map.copyOf(byName);
 	}

@@ -1,6 +1,7 @@
 package dev.farminglabs.orm.query;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,10 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class FilterableQuery<Q extends FilterableQuery<Q>> {
 
-	private final List<Filter> filters = new ArrayList<>();
+	private final List<Filter> filters = new ArrayList<>(2);
+
+	/** What {@link #filters()} returns: a read-only view, so reading the filters copies nothing. */
+	private final List<Filter> filtersView = Collections.unmodifiableList(this.filters);
 
 	FilterableQuery() {
 	}
@@ -40,9 +44,9 @@ public abstract class FilterableQuery<Q extends FilterableQuery<Q>> {
 		return self();
 	}
 
-	/** The filters added so far, all of which must match. */
+	/** The filters added so far, all of which must match: a read-only view that later {@code where}s extend. */
 	public List<Filter> filters() {
-		return List.copyOf(this.filters);
+		return this.filtersView;
 	}
 
 	@SuppressWarnings("unchecked")

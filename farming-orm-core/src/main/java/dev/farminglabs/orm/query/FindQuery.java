@@ -1,6 +1,7 @@
 package dev.farminglabs.orm.query;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,10 @@ public final class FindQuery extends FilterableQuery<FindQuery> {
 
 	private @Nullable List<String> fields;
 
-	private final Map<String, FindQuery> relations = new LinkedHashMap<>();
+	// Created on first use: most reads select no relation and many no order.
+	private Map<String, FindQuery> relations = Map.of();
 
-	private final List<OrderBy> orderBy = new ArrayList<>();
+	private List<OrderBy> orderBy = List.of();
 
 	private @Nullable Integer take;
 
@@ -53,6 +55,9 @@ public final class FindQuery extends FilterableQuery<FindQuery> {
 		Arguments.required(nested, "nested query");
 		FindQuery query = new FindQuery();
 		nested.accept(query);
+		if (this.relations.isEmpty()) {
+			this.relations = new LinkedHashMap<>();
+		}
 		this.relations.put(relation, query);
 		return this;
 	}
@@ -76,6 +81,9 @@ public final class FindQuery extends FilterableQuery<FindQuery> {
 
 	/** Sorts by a field in a direction; later calls break ties of earlier ones. */
 	public FindQuery orderBy(String field, SortDirection direction) {
+		if (this.orderBy.isEmpty()) {
+			this.orderBy = new ArrayList<>(2);
+		}
 		this.orderBy.add(new OrderBy(Arguments.required(field, "orderBy field"),
 				Arguments.required(direction, "orderBy direction")));
 		return this;
@@ -110,23 +118,27 @@ public final class FindQuery extends FilterableQuery<FindQuery> {
 		return this.forUpdate;
 	}
 
+	// The accessors below return read-only views, not copies: a query is read once, after it is built.
+
 	/** The selected fields, or {@code null} for every field. */
 	public @Nullable List<String> fields() {
-		return (this.fields != null) ? List.copyOf(this.fields) : null;
+		List<String> selected = this.fields;
+		return (selected != null) ? Collections.unmodifiableList(selected) : null;
 	}
 
-	/** The selected relations with their nested queries. */
+	/** The selected relations with their nested queries, in the order they were selected. */
 	public Map<String, FindQuery> relations() {
-		return Map.copyOf(this.relations);
+		return Collections.unmodifiableMap(this.relations);
 	}
 
 	/** The relation names in the order they were selected. */
 	public List<String> relationNames() {
-		return List.copyOf(this.relations.keySet());
+		return this.relations.isEmpty() ? List.of() : List.copyOf(this.relations.keySet());
 	}
 
+	/** The sort keys, in order. */
 	public List<OrderBy> orderBy() {
-		return List.copyOf(this.orderBy);
+		return Collections.unmodifiableList(this.orderBy);
 	}
 
 	public @Nullable Integer take() {
