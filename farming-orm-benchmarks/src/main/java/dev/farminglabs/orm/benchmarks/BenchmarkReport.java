@@ -77,7 +77,7 @@ public final class BenchmarkReport {
 	String markdown() {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT,
-				"Run of %s: %s; load (`uptime`) before: %s; after: %s; %s; %s.%n%n", this.run.date(),
+				"Run of %s: %s; load average before: %s; after: %s; %s; %s.%n%n", this.run.date(),
 				this.run.forksText(), this.run.loadBefore(), this.run.loadAfter(), this.run.iterations(),
 				this.run.jvm()));
 		out.append("Time per call divided by raw `JdbcTemplate`'s on the same database (the raw client for MongoDB and"
