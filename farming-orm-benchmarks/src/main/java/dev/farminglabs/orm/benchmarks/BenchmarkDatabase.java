@@ -1,9 +1,16 @@
 package dev.farminglabs.orm.benchmarks;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -11,7 +18,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * A database to measure on, in storage of its own: an in-memory H2 database, or a fresh schema (PostgreSQL) or
  * database (MariaDB) on the local servers the tests use ({@code -Dfarming.bench.postgres.url=...} and
- * {@code -Dfarming.bench.mariadb.url=...} point elsewhere). Both sides of a comparison share one Hikari pool.
+ * {@code -Dfarming.bench.mariadb.url=...} point elsewhere). Every side of a comparison gets the same Hikari pool
+ * settings.
  */
 enum BenchmarkDatabase {
 
@@ -49,6 +57,11 @@ enum BenchmarkDatabase {
 			return "?::jsonb";
 		}
 
+		@Override
+		boolean returnsWrittenRows() {
+			return true;
+		}
+
 		private JdbcTemplate admin() {
 			return new JdbcTemplate(new DriverManagerDataSource(postgresUrl(), postgresUser(), ""));
 		}
@@ -67,7 +80,7 @@ enum BenchmarkDatabase {
 		@Override
 		HikariDataSource open(String name) {
 			admin().execute("CREATE DATABASE " + name);
-			return pool(mariadbUrl() + name, "app", "app");
+			return pool(mariadbUrl() + name, mariadbUser(), mariadbPassword());
 		}
 
 		@Override
@@ -80,12 +93,31 @@ enum BenchmarkDatabase {
 			return '`' + identifier + '`';
 		}
 
+		@Override
+		@Nullable Instant instant(ResultSet rows, int column) throws SQLException {
+			LocalDateTime utc = rows.getObject(column, LocalDateTime.class);
+			return (utc != null) ? utc.toInstant(ZoneOffset.UTC) : null;
+		}
+
+		@Override
+		Object timestamp(Instant instant) {
+			return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+		}
+
 		private JdbcTemplate admin() {
-			return new JdbcTemplate(new DriverManagerDataSource(mariadbUrl(), "app", "app"));
+			return new JdbcTemplate(new DriverManagerDataSource(mariadbUrl(), mariadbUser(), mariadbPassword()));
 		}
 
 		private String mariadbUrl() {
 			return System.getProperty("farming.bench.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
+		}
+
+		private String mariadbUser() {
+			return System.getProperty("farming.bench.mariadb.user", "root");
+		}
+
+		private String mariadbPassword() {
+			return System.getProperty("farming.bench.mariadb.password", "");
 		}
 
 	};
@@ -104,6 +136,22 @@ enum BenchmarkDatabase {
 	/** The placeholder the raw SQL binds a JSON text to. */
 	String jsonPlaceholder() {
 		return "?";
+	}
+
+	/** Whether {@code INSERT}/{@code UPDATE … RETURNING} hands back the written row in the same statement. */
+	boolean returnsWrittenRows() {
+		return false;
+	}
+
+	/** Reads a datetime column the way the ORM stores it on this database. */
+	@Nullable Instant instant(ResultSet rows, int column) throws SQLException {
+		OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	/** The JDBC value a datetime column is written with, as the ORM writes it on this database. */
+	Object timestamp(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	static String uniqueName() {

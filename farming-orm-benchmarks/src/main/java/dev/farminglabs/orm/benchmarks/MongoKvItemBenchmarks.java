@@ -40,7 +40,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * The operations of {@link KvItemBenchmarks} on MongoDB: each as {@code orm*} (farming-orm on a
+ * Four everyday operations on the seed's {@code kvItem} model on MongoDB: each as {@code orm*} (farming-orm on a
  * {@code MongoTemplate}) and {@code raw*} (the same query or write through that {@code MongoTemplate}, reading
  * documents). On the in-process mongo-java-server, or on the server of {@code -Dfarming.bench.mongodb.uri} (which
  * gets a database of its own, dropped afterwards).
