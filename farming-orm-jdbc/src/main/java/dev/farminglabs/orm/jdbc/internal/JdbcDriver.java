@@ -179,7 +179,7 @@ public final class JdbcDriver implements Driver {
 	@Override
 	public Optional<Map<String, @Nullable Object>> updateFirst(ModelDefinition model, Criteria where,
 			Map<String, @Nullable Object> changes) {
-		Optional<PinnedKey> pinned = computed(model, changes) ? Optional.empty() : PinnedKey.of(model, where);
+		Optional<PinnedKey> pinned = computed(model, changes) ? Optional.empty() : pinned(model, where);
 		if (pinned.isPresent() && dialect().returning(StatementKind.UPDATE)) {
 			// At most one row matches: one statement, atomic on its own, instead of locating the match by id first.
 			return this.context.query(model, renderer().update(model, where, changes, true), model.fields())
@@ -189,21 +189,25 @@ public final class JdbcDriver implements Driver {
 		if (pinned.isPresent() && !touchesKey(pinned.get(), changes)) {
 			return updatePinned(model, where, pinned.get(), changes);
 		}
-		return this.context.atomically(() -> {
-			Optional<Map<String, @Nullable Object>> current = firstLocked(model, where, changes);
-			if (current.isEmpty()) {
-				return Optional.empty();
-			}
-			Object id = current.get().get(model.idField().name());
-			Criteria byId = byId(model, id);
-			boolean returning = dialect().returning(StatementKind.UPDATE);
-			SqlFragment sql = renderer().update(model, byId, concrete(model, changes, current.get()), returning);
-			if (returning) {
-				return this.context.query(model, sql, model.fields()).stream().findFirst();
-			}
-			this.context.update(model, sql);
-			return readById(model, id, true);
-		});
+		return this.context.atomically(() -> updateFirstLocked(model, where, changes));
+	}
+
+	/** Locks the first match in id order, updates it by id and returns it as written; in an operation's transaction. */
+	private Optional<Map<String, @Nullable Object>> updateFirstLocked(ModelDefinition model, Criteria where,
+			Map<String, @Nullable Object> changes) {
+		Optional<Map<String, @Nullable Object>> current = firstLocked(model, where, changes);
+		if (current.isEmpty()) {
+			return Optional.empty();
+		}
+		Object id = current.get().get(model.idField().name());
+		Criteria byId = byId(model, id);
+		boolean returning = dialect().returning(StatementKind.UPDATE);
+		SqlFragment sql = renderer().update(model, byId, concrete(model, changes, current.get()), returning);
+		if (returning) {
+			return this.context.query(model, sql, model.fields()).stream().findFirst();
+		}
+		this.context.update(model, sql);
+		return readById(model, id, true);
 	}
 
 	/**
@@ -215,10 +219,14 @@ public final class JdbcDriver implements Driver {
 			Map<String, @Nullable Object> changes) {
 		return this.context.atomically(() -> {
 			long matched = this.context.update(model, renderer().update(model, where, changes, false));
-			// Drivers that count changed rather than matched rows say 0 for a write of equal values: then nothing
-			// changed, and the where still tells whether the row matched.
-			Criteria again = (matched > 0) ? byKey(model, pinned) : where;
-			return find(model, new ReadQuery(again, List.of(), null, 0, model.fields())).stream().findFirst();
+			if (matched == 0) {
+				// No row matched when the update ran (or the driver counts changed rather than matched rows and the
+				// values were equal): the locking path decides, so a row created since is updated and returned as
+				// written, never returned unchanged.
+				return updateFirstLocked(model, where, changes);
+			}
+			return find(model, new ReadQuery(byKey(model, pinned), List.of(), null, 0, model.fields())).stream()
+				.findFirst();
 		});
 	}
 
@@ -304,7 +312,7 @@ public final class JdbcDriver implements Driver {
 
 	@Override
 	public Optional<Map<String, @Nullable Object>> deleteFirst(ModelDefinition model, Criteria where) {
-		if (dialect().returning(StatementKind.DELETE) && where.pinsUniqueKey(model)) {
+		if (dialect().returning(StatementKind.DELETE) && pinned(model, where).isPresent()) {
 			return this.context.query(model, renderer().delete(model, where, true), model.fields()).stream().findFirst();
 		}
 		return this.context.atomically(() -> {
@@ -478,13 +486,24 @@ public final class JdbcDriver implements Driver {
 	 * The query without order and paging when its where pins a unique key: at most one row matches, so sorting and
 	 * limiting it is work for nothing. A query that skips rows or takes none keeps them (it returns no row).
 	 */
-	private static ReadQuery lean(ModelDefinition model, ReadQuery query) {
+	private ReadQuery lean(ModelDefinition model, ReadQuery query) {
 		Integer take = query.take();
 		boolean trimmable = !query.orderBy().isEmpty() || take != null;
-		if (!trimmable || query.skip() > 0 || (take != null && take < 1) || PinnedKey.of(model, query.where()).isEmpty()) {
+		if (!trimmable || query.skip() > 0 || (take != null && take < 1) || pinned(model, query.where()).isEmpty()) {
 			return query;
 		}
 		return new ReadQuery(query.where(), List.of(), null, 0, query.fields(), query.lock());
+	}
+
+	/**
+	 * The unique key a where pins, when at most one stored row can match it: a key with a decimal kept as text can
+	 * hold {@code 12.5} and {@code 12.50}, which both equal {@code 12.5}.
+	 */
+	private Optional<PinnedKey> pinned(ModelDefinition model, Criteria where) {
+		return PinnedKey.of(model, where).filter((pinned) -> pinned.key()
+			.fields()
+			.stream()
+			.allMatch((field) -> dialect().storesEqualValuesEqually(model.field(field))));
 	}
 
 	/** Whether a change writes one of the fields of the pinned key. */
