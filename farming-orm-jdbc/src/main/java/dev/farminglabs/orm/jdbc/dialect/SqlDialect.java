@@ -235,6 +235,15 @@ public abstract class SqlDialect implements Cloneable {
 	}
 
 	/**
+	 * Whether values of this field that compare equal are stored equal, so that a unique index on it lets at most one
+	 * row match an equality. Not so for decimals kept as text: {@code 12.5} and {@code 12.50} are distinct stored texts
+	 * that compare equal.
+	 */
+	public boolean storesEqualValuesEqually(FieldDefinition field) {
+		return !(field.kind() == FieldKind.DECIMAL && decimalsAsText());
+	}
+
+	/**
 	 * Whether the database computes an atomic change of this field exactly ({@code SET c = c + ?}). Decimals kept as
 	 * text are not: the driver computes them under a row lock.
 	 */

@@ -22,6 +22,7 @@ import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.jdbc.dialect.IdentifierSpelling;
 import dev.farminglabs.orm.jdbc.dialect.SqlDialect;
+import dev.farminglabs.orm.jdbc.dialect.SqlValue;
 import dev.farminglabs.orm.schema.FieldDefinition;
 import dev.farminglabs.orm.schema.ModelDefinition;
 import org.jspecify.annotations.Nullable;
@@ -274,8 +275,12 @@ public final class JdbcContext {
 	}
 
 	void bind(PreparedStatement statement, SqlFragment sql) throws SQLException {
-		for (int i = 0; i < sql.params().size(); i++) {
-			this.dialect.bind(statement, i + 1, sql.params().get(i));
+		bind(statement, sql.params());
+	}
+
+	void bind(PreparedStatement statement, List<SqlValue> params) throws SQLException {
+		for (int i = 0; i < params.size(); i++) {
+			this.dialect.bind(statement, i + 1, params.get(i));
 		}
 	}
 
@@ -294,7 +299,8 @@ public final class JdbcContext {
 	/** Reads the given fields from consecutive columns, the first at {@code firstColumn}. */
 	Map<String, @Nullable Object> read(ResultSet rows, int firstColumn, List<FieldDefinition> fields)
 			throws SQLException {
-		Map<String, @Nullable Object> row = new LinkedHashMap<>();
+		// Sized for its fields: the row is the one copy of the result set's values handed to the client.
+		Map<String, @Nullable Object> row = new LinkedHashMap<>((int) (fields.size() / 0.75f) + 1);
 		for (int i = 0; i < fields.size(); i++) {
 			row.put(fields.get(i).name(), this.dialect.read(rows, firstColumn + i, fields.get(i)));
 		}

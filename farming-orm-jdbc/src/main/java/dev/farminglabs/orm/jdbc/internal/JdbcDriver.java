@@ -30,6 +30,7 @@ import dev.farminglabs.orm.spi.Criteria;
 import dev.farminglabs.orm.spi.Driver;
 import dev.farminglabs.orm.spi.JoinedRelation;
 import dev.farminglabs.orm.spi.JoinedRow;
+import dev.farminglabs.orm.spi.PinnedKey;
 import dev.farminglabs.orm.spi.ReadQuery;
 import dev.farminglabs.orm.spi.SchemaManager;
 import dev.farminglabs.orm.spi.Sort;
@@ -74,6 +75,7 @@ public final class JdbcDriver implements Driver {
 	@Override
 	public List<Map<String, @Nullable Object>> find(ModelDefinition model, ReadQuery query) {
 		List<FieldDefinition> fields = query.fields().isEmpty() ? model.fields() : query.fields();
+		query = lean(model, query);
 		if (query.lock()) {
 			return lockedQuery(model, renderer().select(model, fields, query, true), fields);
 		}
@@ -139,7 +141,8 @@ public final class JdbcDriver implements Driver {
 			try (PreparedStatement statement = this.context.timed(connection.prepareStatement(shape.sql()))) {
 				int pending = 0;
 				for (Map<String, @Nullable Object> row : rows) {
-					this.context.bind(statement, renderer().insert(model, model.fields(), row, false));
+					// One statement for the batch: each row only binds its values.
+					this.context.bind(statement, renderer().insertParams(model.fields(), row));
 					statement.addBatch();
 					if (++pending == batchSize) {
 						statement.executeBatch();
@@ -176,26 +179,54 @@ public final class JdbcDriver implements Driver {
 	@Override
 	public Optional<Map<String, @Nullable Object>> updateFirst(ModelDefinition model, Criteria where,
 			Map<String, @Nullable Object> changes) {
-		if (dialect().returning(StatementKind.UPDATE) && where.pinsUniqueKey(model) && !computed(model, changes)) {
+		Optional<PinnedKey> pinned = computed(model, changes) ? Optional.empty() : pinned(model, where);
+		if (pinned.isPresent() && dialect().returning(StatementKind.UPDATE)) {
 			// At most one row matches: one statement, atomic on its own, instead of locating the match by id first.
 			return this.context.query(model, renderer().update(model, where, changes, true), model.fields())
 				.stream()
 				.findFirst();
 		}
+		if (pinned.isPresent() && !touchesKey(pinned.get(), changes)) {
+			return updatePinned(model, where, pinned.get(), changes);
+		}
+		return this.context.atomically(() -> updateFirstLocked(model, where, changes));
+	}
+
+	/** Locks the first match in id order, updates it by id and returns it as written; in an operation's transaction. */
+	private Optional<Map<String, @Nullable Object>> updateFirstLocked(ModelDefinition model, Criteria where,
+			Map<String, @Nullable Object> changes) {
+		Optional<Map<String, @Nullable Object>> current = firstLocked(model, where, changes);
+		if (current.isEmpty()) {
+			return Optional.empty();
+		}
+		Object id = current.get().get(model.idField().name());
+		Criteria byId = byId(model, id);
+		boolean returning = dialect().returning(StatementKind.UPDATE);
+		SqlFragment sql = renderer().update(model, byId, concrete(model, changes, current.get()), returning);
+		if (returning) {
+			return this.context.query(model, sql, model.fields()).stream().findFirst();
+		}
+		this.context.update(model, sql);
+		return readById(model, id, true);
+	}
+
+	/**
+	 * Updates the one row a where that pins a unique key can match, then reads it back by that key in the same
+	 * transaction: the update holds the row's lock, and the key it is found by is not changed, so the row read is the
+	 * row written. Two statements instead of a locking read, the update and a read by id.
+	 */
+	private Optional<Map<String, @Nullable Object>> updatePinned(ModelDefinition model, Criteria where, PinnedKey pinned,
+			Map<String, @Nullable Object> changes) {
 		return this.context.atomically(() -> {
-			Optional<Map<String, @Nullable Object>> current = firstLocked(model, where, changes);
-			if (current.isEmpty()) {
-				return Optional.empty();
+			long matched = this.context.update(model, renderer().update(model, where, changes, false));
+			if (matched == 0) {
+				// No row matched when the update ran (or the driver counts changed rather than matched rows and the
+				// values were equal): the locking path decides, so a row created since is updated and returned as
+				// written, never returned unchanged.
+				return updateFirstLocked(model, where, changes);
 			}
-			Object id = current.get().get(model.idField().name());
-			Criteria byId = byId(model, id);
-			boolean returning = dialect().returning(StatementKind.UPDATE);
-			SqlFragment sql = renderer().update(model, byId, concrete(model, changes, current.get()), returning);
-			if (returning) {
-				return this.context.query(model, sql, model.fields()).stream().findFirst();
-			}
-			this.context.update(model, sql);
-			return readById(model, id, true);
+			return find(model, new ReadQuery(byKey(model, pinned), List.of(), null, 0, model.fields())).stream()
+				.findFirst();
 		});
 	}
 
@@ -221,11 +252,7 @@ public final class JdbcDriver implements Driver {
 	@Override
 	public Map<String, @Nullable Object> upsert(ModelDefinition model, UniqueConstraint key,
 			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes) {
-		List<Criteria> keyCriteria = new ArrayList<>();
-		for (String field : key.fields()) {
-			keyCriteria.add(new Criteria.Compare(model.field(field), Operator.EQ, create.get(field)));
-		}
-		Criteria byKey = new Criteria.And(keyCriteria);
+		Criteria byKey = byKey(model, key.fields(), create);
 		if (handle().capabilities().upsert() == UpsertSupport.NATIVE && !computed(model, changes)) {
 			boolean returning = dialect().returning(StatementKind.UPSERT);
 			SqlFragment statement = renderer().upsert(model, key, create, changes, returning);
@@ -285,11 +312,12 @@ public final class JdbcDriver implements Driver {
 
 	@Override
 	public Optional<Map<String, @Nullable Object>> deleteFirst(ModelDefinition model, Criteria where) {
-		if (dialect().returning(StatementKind.DELETE) && where.pinsUniqueKey(model)) {
+		if (dialect().returning(StatementKind.DELETE) && pinned(model, where).isPresent()) {
 			return this.context.query(model, renderer().delete(model, where, true), model.fields()).stream().findFirst();
 		}
 		return this.context.atomically(() -> {
-			ReadQuery first = new ReadQuery(where, idOrder(model), 1, 0, model.fields(), true);
+			// The first match, locked until the row is deleted; a where that pins a key needs no order or limit.
+			ReadQuery first = lean(model, new ReadQuery(where, idOrder(model), 1, 0, model.fields(), true));
 			Optional<Map<String, @Nullable Object>> row = lockedQuery(model,
 					renderer().select(model, model.fields(), first, true), model.fields())
 				.stream()
@@ -401,7 +429,7 @@ public final class JdbcDriver implements Driver {
 	private Optional<Map<String, @Nullable Object>> firstLocked(ModelDefinition model, Criteria where,
 			Map<String, @Nullable Object> changes) {
 		List<FieldDefinition> fields = lockedFields(model, changes);
-		ReadQuery first = new ReadQuery(where, idOrder(model), 1, 0, fields, true);
+		ReadQuery first = lean(model, new ReadQuery(where, idOrder(model), 1, 0, fields, true));
 		return lockedQuery(model, renderer().select(model, fields, first, true), fields).stream().findFirst();
 	}
 
@@ -452,6 +480,48 @@ public final class JdbcDriver implements Driver {
 	private Optional<Map<String, @Nullable Object>> readById(ModelDefinition model, Object id, boolean lock) {
 		ReadQuery read = new ReadQuery(byId(model, id), List.of(), 1, 0, model.fields(), lock);
 		return find(model, read).stream().findFirst();
+	}
+
+	/**
+	 * The query without order and paging when its where pins a unique key: at most one row matches, so sorting and
+	 * limiting it is work for nothing. A query that skips rows or takes none keeps them (it returns no row).
+	 */
+	private ReadQuery lean(ModelDefinition model, ReadQuery query) {
+		Integer take = query.take();
+		boolean trimmable = !query.orderBy().isEmpty() || take != null;
+		if (!trimmable || query.skip() > 0 || (take != null && take < 1) || pinned(model, query.where()).isEmpty()) {
+			return query;
+		}
+		return new ReadQuery(query.where(), List.of(), null, 0, query.fields(), query.lock());
+	}
+
+	/**
+	 * The unique key a where pins, when at most one stored row can match it: a key with a decimal kept as text can
+	 * hold {@code 12.5} and {@code 12.50}, which both equal {@code 12.5}.
+	 */
+	private Optional<PinnedKey> pinned(ModelDefinition model, Criteria where) {
+		return PinnedKey.of(model, where).filter((pinned) -> pinned.key()
+			.fields()
+			.stream()
+			.allMatch((field) -> dialect().storesEqualValuesEqually(model.field(field))));
+	}
+
+	/** Whether a change writes one of the fields of the pinned key. */
+	private static boolean touchesKey(PinnedKey pinned, Map<String, @Nullable Object> changes) {
+		return pinned.key().fields().stream().anyMatch(changes::containsKey);
+	}
+
+	private static Criteria byKey(ModelDefinition model, PinnedKey pinned) {
+		return byKey(model, pinned.key().fields(), pinned.values());
+	}
+
+	/** Equality with the given values on every field of a key. */
+	private static Criteria byKey(ModelDefinition model, List<String> fields, Map<String, ?> values) {
+		List<Criteria> equalities = new ArrayList<>(fields.size());
+		for (String field : fields) {
+			equalities.add(new Criteria.Compare(model.field(field), Operator.EQ, values.get(field)));
+		}
+		return new Criteria.And(equalities);
 	}
 
 	private static Criteria byId(ModelDefinition model, @Nullable Object id) {

@@ -21,16 +21,31 @@ import dev.farminglabs.orm.spi.ReadQuery;
 import dev.farminglabs.orm.spi.Sort;
 import org.jspecify.annotations.Nullable;
 
-/** Renders the DML statements of the driver for one dialect. */
+/**
+ * Renders the DML statements of the driver for one dialect, each shape once: later statements of a shape take its
+ * cached SQL and only collect their parameters (see {@link StatementShape}).
+ */
 final class StatementRenderer {
 
 	private final SqlDialect dialect;
 
 	private final WhereRenderer where;
 
+	private final StatementCache cache;
+
 	StatementRenderer(SqlDialect dialect) {
+		this(dialect, StatementCache.DEFAULT_CAPACITY);
+	}
+
+	StatementRenderer(SqlDialect dialect, int cacheCapacity) {
 		this.dialect = dialect;
 		this.where = new WhereRenderer(dialect);
+		this.cache = new StatementCache(cacheCapacity);
+	}
+
+	/** The statements of this renderer by shape; for tests. */
+	StatementCache cache() {
+		return this.cache;
 	}
 
 	SqlDialect dialect() {
@@ -42,6 +57,18 @@ final class StatementRenderer {
 	}
 
 	SqlFragment select(ModelDefinition model, List<FieldDefinition> fields, ReadQuery query, boolean lock) {
+		StatementShape shape = new StatementShape(model, "select").fields(fields)
+			.where(query.where())
+			.order(query.orderBy())
+			.token(query.take() != null)
+			.token(query.skip() > 0)
+			.token(lock);
+		this.dialect.limit(query.take(), query.skip(), shape.params());
+		return this.cache.statement(shape, () -> renderSelect(model, fields, query, lock));
+	}
+
+	private SqlFragment renderSelect(ModelDefinition model, List<FieldDefinition> fields, ReadQuery query,
+			boolean lock) {
 		List<SqlValue> params = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("SELECT ").append(columns(fields))
 			.append(" FROM ")
@@ -123,6 +150,11 @@ final class StatementRenderer {
 	}
 
 	SqlFragment count(ModelDefinition model, Criteria criteria) {
+		StatementShape shape = new StatementShape(model, "count").where(criteria);
+		return this.cache.statement(shape, () -> renderCount(model, criteria));
+	}
+
+	private SqlFragment renderCount(ModelDefinition model, Criteria criteria) {
 		List<SqlValue> params = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ").append(this.dialect.table(model));
 		appendWhere(sql, criteria, params);
@@ -131,10 +163,23 @@ final class StatementRenderer {
 
 	SqlFragment insert(ModelDefinition model, List<FieldDefinition> columns, Map<String, @Nullable Object> row,
 			boolean returning) {
-		List<SqlValue> params = new ArrayList<>();
+		StatementShape shape = new StatementShape(model, "insert").fields(columns).token(returning);
+		shape.params().addAll(insertParams(columns, row));
+		return this.cache.statement(shape, () -> renderInsert(model, columns, row, returning));
+	}
+
+	/** The parameters of an insert of {@code row}, in the order of its columns. */
+	List<SqlValue> insertParams(List<FieldDefinition> columns, Map<String, @Nullable Object> row) {
+		List<SqlValue> params = new ArrayList<>(columns.size());
 		for (FieldDefinition field : columns) {
 			params.add(new SqlValue(field, row.get(field.name())));
 		}
+		return params;
+	}
+
+	private SqlFragment renderInsert(ModelDefinition model, List<FieldDefinition> columns,
+			Map<String, @Nullable Object> row, boolean returning) {
+		List<SqlValue> params = insertParams(columns, row);
 		String sql = "INSERT INTO " + this.dialect.table(model) + " (" + columns(columns) + ") VALUES ("
 				+ columns.stream().map(this.dialect::placeholder).collect(Collectors.joining(", ")) + ")"
 				+ returning(model, returning);
@@ -142,6 +187,30 @@ final class StatementRenderer {
 	}
 
 	SqlFragment update(ModelDefinition model, Criteria criteria, Map<String, @Nullable Object> changes,
+			boolean returning) {
+		StatementShape shape = new StatementShape(model, "update");
+		changes(shape, model, changes);
+		shape.where(criteria).token(returning);
+		return this.cache.statement(shape, () -> renderUpdate(model, criteria, changes, returning));
+	}
+
+	/** The changed fields, each set from a parameter or changed atomically, with their parameters. */
+	private void changes(StatementShape shape, ModelDefinition model, Map<String, @Nullable Object> changes) {
+		shape.token(changes.size());
+		for (Map.Entry<String, @Nullable Object> change : changes.entrySet()) {
+			FieldDefinition field = model.field(change.getKey());
+			shape.token(field.name());
+			if (change.getValue() instanceof Arithmetic arithmetic) {
+				shape.token(arithmetic.kind());
+				this.dialect.arithmetic("", arithmetic.kind(), new SqlValue(field, arithmetic.amount()), shape.params());
+			}
+			else {
+				shape.param(new SqlValue(field, change.getValue()));
+			}
+		}
+	}
+
+	private SqlFragment renderUpdate(ModelDefinition model, Criteria criteria, Map<String, @Nullable Object> changes,
 			boolean returning) {
 		List<SqlValue> params = new ArrayList<>();
 		List<String> sets = new ArrayList<>();
@@ -158,6 +227,11 @@ final class StatementRenderer {
 	}
 
 	SqlFragment delete(ModelDefinition model, Criteria criteria, boolean returning) {
+		StatementShape shape = new StatementShape(model, "delete").where(criteria).token(returning);
+		return this.cache.statement(shape, () -> renderDelete(model, criteria, returning));
+	}
+
+	private SqlFragment renderDelete(ModelDefinition model, Criteria criteria, boolean returning) {
 		List<SqlValue> params = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("DELETE FROM ").append(this.dialect.table(model));
 		appendWhere(sql, criteria, params);
@@ -172,6 +246,15 @@ final class StatementRenderer {
 	SqlFragment upsert(ModelDefinition model, UniqueConstraint key, Map<String, @Nullable Object> create,
 			Map<String, @Nullable Object> changes, boolean returning) {
 		List<FieldDefinition> columns = model.fields().stream().filter((field) -> create.containsKey(field.name())).toList();
+		StatementShape shape = new StatementShape(model, "upsert").token(key.name()).fields(columns);
+		shape.params().addAll(insertParams(columns, create));
+		changes(shape, model, changes);
+		shape.token(returning);
+		return this.cache.statement(shape, () -> renderUpsert(model, key, columns, create, changes, returning));
+	}
+
+	private SqlFragment renderUpsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
+			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes, boolean returning) {
 		List<FieldDefinition> changed = changes.keySet().stream().map(model::field).toList();
 		List<SqlValue> params = new ArrayList<>();
 		columns.forEach((field) -> params.add(new SqlValue(field, create.get(field.name()))));
