@@ -146,6 +146,24 @@ class UnquotedTablesTest {
 			exerciseCrud(orm);
 		}
 
+		@Test
+		void statementsUsedBeforeAPushFollowTheSpellingItLearns() {
+			migrate();
+			OrmClient orm = FarmingOrm.createOrmFromRuntime(CACHE, client());
+			ModelClient<Row> entries = orm.model("cacheEntry");
+			long before;
+			try {
+				before = entries.count((q) -> q.where("namespace", "n"));
+			}
+			catch (OrmException ex) {
+				assertThat(ex.code()).isEqualTo(OrmErrorCode.MISSING_TABLE);
+				before = -1;
+			}
+			assertThat(before).isIn(-1L, 1L);
+			SchemaSetup.pushSchema(CACHE, client());
+			assertThat(entries.count((q) -> q.where("namespace", "n"))).isEqualTo(1);
+		}
+
 		private void exerciseCrud(OrmClient orm) {
 			ModelClient<Row> entries = orm.model("cacheEntry");
 			Row hand = entries.findUnique((q) -> q.where("namespace", "n").where("key", "k")).orElseThrow();

@@ -13,6 +13,8 @@ public final class IdentifierSpelling {
 
 	private volatile Map<String, String> spellings = Map.of();
 
+	private volatile int generation;
+
 	/** The spelling of an identifier in the database: itself unless the catalogue showed it otherwise. */
 	public String of(String identifier) {
 		return this.spellings.getOrDefault(identifier, identifier);
@@ -25,7 +27,18 @@ public final class IdentifierSpelling {
 		}
 		Map<String, String> merged = new HashMap<>(this.spellings);
 		merged.putAll(found);
-		this.spellings = Map.copyOf(merged);
+		if (!merged.equals(this.spellings)) {
+			this.spellings = Map.copyOf(merged);
+			this.generation++;
+		}
+	}
+
+	/**
+	 * Changes with every new finding, so SQL rendered in an earlier spelling (a driver's statement cache) can be told
+	 * apart from SQL rendered in the current one.
+	 */
+	public int generation() {
+		return this.generation;
 	}
 
 }

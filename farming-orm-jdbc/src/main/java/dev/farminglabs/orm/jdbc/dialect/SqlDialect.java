@@ -58,6 +58,11 @@ public abstract class SqlDialect implements Cloneable {
 		return this.spelling.of(identifier);
 	}
 
+	/** The spelling this dialect quotes identifiers in. */
+	public final IdentifierSpelling spelling() {
+		return this.spelling;
+	}
+
 	/**
 	 * A copy of this dialect that quotes identifiers in the given spelling: each driver has its own, learned from its
 	 * database's catalogue, so a dialect instance a caller passes in is never changed.

@@ -8,11 +8,14 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.farminglabs.orm.jdbc.dialect.IdentifierSpelling;
+
 /**
  * Rendered SQL by statement shape, for one renderer (so one dialect): a statement of a shape seen before is bound
  * from its shape's parameter walk instead of being rendered again. Bounded: past {@code capacity} shapes an arbitrary
  * one is evicted, so an application that builds unbounded shapes (IN lists of every size) keeps a fixed footprint and
- * only renders more. Values are never part of a key.
+ * only renders more. Values are never part of a key. SQL names tables and columns in the driver's
+ * {@link IdentifierSpelling}; when a push or plan learns a new spelling, every statement rendered before is dropped.
  */
 final class StatementCache {
 
@@ -28,8 +31,14 @@ final class StatementCache {
 
 	private final LongAdder renders = new LongAdder();
 
-	StatementCache(int capacity) {
+	private final IdentifierSpelling spelling;
+
+	private volatile int generation;
+
+	StatementCache(int capacity, IdentifierSpelling spelling) {
 		this.capacity = capacity;
+		this.spelling = spelling;
+		this.generation = spelling.generation();
 	}
 
 	/**
@@ -40,13 +49,18 @@ final class StatementCache {
 		if (!shape.cacheable()) {
 			return rendered(render);
 		}
+		int current = this.spelling.generation();
+		if (current != this.generation) {
+			this.statements.clear();
+			this.generation = current;
+		}
 		StatementShape.Key key = shape.key();
 		String sql = this.statements.get(key);
 		if (sql != null && !sql.isEmpty()) {
 			return new SqlFragment(sql, shape.params());
 		}
 		SqlFragment fragment = rendered(render);
-		if (sql == null) {
+		if (sql == null && this.spelling.generation() == current) {
 			if (this.statements.size() >= this.capacity) {
 				evictOne();
 			}

@@ -40,7 +40,7 @@ final class StatementRenderer {
 	StatementRenderer(SqlDialect dialect, int cacheCapacity) {
 		this.dialect = dialect;
 		this.where = new WhereRenderer(dialect);
-		this.cache = new StatementCache(cacheCapacity);
+		this.cache = new StatementCache(cacheCapacity, dialect.spelling());
 	}
 
 	/** The statements of this renderer by shape; for tests. */
