@@ -12,6 +12,11 @@
 # BENCH_OPERATIONS (FindUnique|FindMany100|Create|Update|Upsert|CreateMany1000|Count); BENCH_OUT names the output
 # directory, BENCH_SKIP_BUILD=1 reuses the jar. Needs the local PostgreSQL (127.0.0.1:5432, user postgres, database
 # test) and MariaDB (127.0.0.1:3306, root) servers; each fork works in a schema/database of its own and drops it.
+#
+# BENCH_SUITE=kv runs the key-value benchmarks instead (Mongo/Redis/DynamoKvItemBenchmarks: farming-orm, the raw
+# client and, on MongoDB, Spring Data repositories; FindUnique|FindPage|Create|Update), on the in-process MongoDB
+# server, the local Redis (127.0.0.1:6379) and dynalite (127.0.0.1:8000); BENCH_DATABASES (Mongo|Redis|Dynamo),
+# BENCH_SIDES and BENCH_OPERATIONS narrow it the same way. The report's rows are then MONGODB, REDIS and DYNAMODB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,10 +28,22 @@ case "$profile" in
   *) echo "usage: $0 [quick|full] [JMH options...]" >&2; exit 2 ;;
 esac
 
-databases=${BENCH_DATABASES:-H2,POSTGRESQL,MARIADB}
-sides=${BENCH_SIDES:-orm|raw|jooq|hibernate|springData}
-operations=${BENCH_OPERATIONS:-FindUnique|FindMany100|Create|Update|Upsert|CreateMany1000|Count}
-out=${BENCH_OUT:-farming-orm-benchmarks/target/bench-$profile-$(date -u +%Y%m%dT%H%M%SZ)}
+suite=${BENCH_SUITE:-jdbc}
+case "$suite" in
+  jdbc)
+    databases=${BENCH_DATABASES:-H2,POSTGRESQL,MARIADB}
+    sides=${BENCH_SIDES:-orm|raw|jooq|hibernate|springData}
+    operations=${BENCH_OPERATIONS:-FindUnique|FindMany100|Create|Update|Upsert|CreateMany1000|Count} ;;
+  kv)
+    # The backend is the class; Spring Data runs on MongoDB only (3 + 3 + 2 sides).
+    databases=${BENCH_DATABASES:-Mongo|Redis|Dynamo}
+    sides=${BENCH_SIDES:-orm|raw|springData}
+    operations=${BENCH_OPERATIONS:-FindUnique|FindPage|Create|Update} ;;
+  *) echo "BENCH_SUITE must be jdbc or kv" >&2; exit 2 ;;
+esac
+run_name=$profile
+if [ "$suite" = kv ]; then run_name=kv-$profile; fi
+out=${BENCH_OUT:-farming-orm-benchmarks/target/bench-$run_name-$(date -u +%Y%m%dT%H%M%SZ)}
 jar=farming-orm-benchmarks/target/farming-orm-benchmarks.jar
 
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
@@ -44,7 +61,12 @@ echo "$benchmarks benchmarks x $forks forks x ~${per_fork} s = about $(( benchma
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 load_before=$(load)
-java -jar "$jar" "\.CacheEntryBenchmarks\.($sides)($operations)\$" -p "database=$databases" \
+if [ "$suite" = kv ]; then
+  selection=("\.($databases)KvItemBenchmarks\.($sides)($operations)\$")
+else
+  selection=("\.CacheEntryBenchmarks\.($sides)($operations)\$" -p "database=$databases")
+fi
+java -jar "$jar" "${selection[@]}" \
   -f "$forks" -wi "$warmups" -w "${warmup_s}s" -i "$iterations" -r "${iteration_s}s" \
   -prof gc -rf json -rff "$out/jmh.json" \
   -jvmArgsAppend "-Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true" "$@" | tee "$out/jmh.log"

@@ -39,7 +39,8 @@ public final class BenchmarkReport {
 	private static final List<String> OPERATIONS = List.of("FindUnique", "FindMany100", "FindPage", "Create",
 			"Update", "Upsert", "CreateMany1000", "Count");
 
-	private static final List<String> DATABASES = List.of("H2", "POSTGRESQL", "MARIADB", "MONGODB", "REDIS");
+	private static final List<String> DATABASES = List.of("H2", "POSTGRESQL", "MARIADB", "MONGODB", "REDIS",
+			"DYNAMODB");
 
 	private static final String ALLOCATION = "gc.alloc.rate.norm";
 
@@ -80,8 +81,8 @@ public final class BenchmarkReport {
 				"Run of %s: %s; load average before: %s; after: %s; %s; %s.%n%n", this.run.date(),
 				this.run.forksText(), this.run.loadBefore(), this.run.loadAfter(), this.run.iterations(),
 				this.run.jvm()));
-		out.append("Time per call divided by raw `JdbcTemplate`'s on the same database (the raw client for MongoDB and"
-				+ " Redis): median over forks, and in brackets the range the forks allow (fastest fork over raw's"
+		out.append("Time per call divided by raw `JdbcTemplate`'s on the same database (the raw client for MongoDB,"
+				+ " Redis and DynamoDB): median over forks, and in brackets the range the forks allow (fastest fork over raw's"
 				+ " slowest, slowest over raw's fastest); lower is better. The raw column is µs per call, median"
 				+ " [range].\n\n");
 		table(out, false);
@@ -188,7 +189,8 @@ public final class BenchmarkReport {
 			String database = benchmark.path("params").path("database").asString(null);
 			if (database == null) {
 				String simple = className.substring(className.lastIndexOf('.') + 1);
-				database = simple.startsWith("Redis") ? "REDIS" : simple.startsWith("Mongo") ? "MONGODB" : simple;
+				database = simple.startsWith("Redis") ? "REDIS"
+						: simple.startsWith("Mongo") ? "MONGODB" : simple.startsWith("Dynamo") ? "DYNAMODB" : simple;
 			}
 			JsonNode primary = benchmark.path("primaryMetric");
 			List<Double> timeForks = perFork(primary.path("rawData"));
@@ -261,7 +263,8 @@ public final class BenchmarkReport {
 		sides.put(BASELINE, "raw");
 		sides.put("jooq", "jOOQ");
 		sides.put("hibernate", "Hibernate");
-		sides.put("springData", "Spring Data JDBC");
+		// JDBC repositories on the SQL databases, MongoDB repositories on MongoDB.
+		sides.put("springData", "Spring Data");
 		return sides;
 	}
 

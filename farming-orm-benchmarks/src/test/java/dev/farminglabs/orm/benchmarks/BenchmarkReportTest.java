@@ -67,7 +67,7 @@ class BenchmarkReportTest {
 		assertThat(markdown).contains("Run of 2026-12-01: 3 forks per benchmark")
 			.contains("before: 1.00 0.50 0.25; after: 2.00 1.00 0.50")
 			.contains("warm-up 1 × 1 s, measurement 2 × 1 s per fork")
-			.contains("| database | operation | raw µs/op | farming-orm | Spring Data JDBC |")
+			.contains("| database | operation | raw µs/op | farming-orm | Spring Data |")
 			.contains("| H2 | FindUnique | 10.0 [10.0–20.0] | 1.50× (0.60–3.00) | 4.00× (2.00–4.00) |")
 			.contains("| H2 | FindUnique | 100 [100–100] | 1.50× (1.50–2.00) | — |");
 	}
