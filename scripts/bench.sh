@@ -14,7 +14,7 @@
 # test) and MariaDB (127.0.0.1:3306, root) servers; each fork works in a schema/database of its own and drops it.
 #
 # BENCH_SUITE=kv runs the key-value benchmarks instead (Mongo/Redis/DynamoKvItemBenchmarks: farming-orm, the raw
-# client and, on MongoDB, Spring Data repositories; FindUnique|FindPage|Create|Update), on the in-process MongoDB
+# client and, on MongoDB and Redis, Spring Data repositories; FindUnique|FindPage|Create|Update), on the in-process MongoDB
 # server, the local Redis (127.0.0.1:6379) and dynalite (127.0.0.1:8000); BENCH_DATABASES (Mongo|Redis|Dynamo),
 # BENCH_SIDES and BENCH_OPERATIONS narrow it the same way. The report's rows are then MONGODB, REDIS and DYNAMODB.
 set -euo pipefail
@@ -35,7 +35,7 @@ case "$suite" in
     sides=${BENCH_SIDES:-orm|raw|jooq|hibernate|springData}
     operations=${BENCH_OPERATIONS:-FindUnique|FindMany100|Create|Update|Upsert|CreateMany1000|Count} ;;
   kv)
-    # The backend is the class; Spring Data runs on MongoDB only (3 + 3 + 2 sides).
+    # The backend is the class; DynamoDB has no Spring Data side.
     databases=${BENCH_DATABASES:-Mongo|Redis|Dynamo}
     sides=${BENCH_SIDES:-orm|raw|springData}
     operations=${BENCH_OPERATIONS:-FindUnique|FindPage|Create|Update} ;;

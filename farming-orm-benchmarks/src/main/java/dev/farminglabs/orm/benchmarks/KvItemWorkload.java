@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -132,6 +133,20 @@ public abstract class KvItemWorkload {
 	static <T> Optional<T> update(ModelClient<T> items, String key) {
 		return items.update((u) -> u.where("namespace_key", Map.of("namespace", SEEDED_NAMESPACE, "key", key))
 			.data(Data.of("value", Map.of("n", 2), "updatedAt", Instant.now())));
+	}
+
+	/** A Spring Data repository's create: a new item, saved (an insert, since the item says it is new). */
+	static SpringDataKvItem create(SpringDataKvItemLookup repository, String key) {
+		return repository.save(SpringDataKvItem.newItem(UUID.randomUUID().toString(), CREATED_NAMESPACE, key,
+				Map.of("n", 1), Instant.now()));
+	}
+
+	/** A Spring Data repository's update, as a service does it: find by key, change, save. */
+	static Optional<SpringDataKvItem> update(SpringDataKvItemLookup repository, String key) {
+		return repository.findByNamespaceAndKey(SEEDED_NAMESPACE, key).map((item) -> {
+			item.write(Map.of("n", 2), Instant.now());
+			return repository.save(item);
+		});
 	}
 
 	/** A seeded key, a different one each call. */

@@ -1,10 +1,6 @@
 package dev.farminglabs.orm.benchmarks;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -30,7 +26,7 @@ import org.springframework.data.mongodb.repository.support.MongoRepositoryFactor
  * a service using a repository does it). On the in-process mongo-java-server, or on the server of
  * {@code -Dfarming.bench.mongodb.uri} (which gets a database of its own, dropped afterwards).
  */
-public class MongoKvItemBenchmarks extends KvItemWorkload {
+public class MongoKvItemBenchmarks extends SpringDataKvItemWorkload {
 
 	private @Nullable MongoServer server;
 
@@ -56,6 +52,7 @@ public class MongoKvItemBenchmarks extends KvItemWorkload {
 		this.items = orm.model("kvItem", KvItem.class);
 		this.raw = new MongoRawKvItems(this.template, "kv_items");
 		this.repository = new MongoRepositoryFactory(this.template).getRepository(SpringDataKvItemRepository.class);
+		this.springData = this.repository;
 		seed(orm.driver().capabilities().maxBatchSize()).forEach(this.items::createMany);
 	}
 
@@ -70,27 +67,8 @@ public class MongoKvItemBenchmarks extends KvItemWorkload {
 	}
 
 	@Benchmark
-	public Optional<SpringDataKvItem> springDataFindUnique() {
-		return this.repository.findByNamespaceAndKey(SEEDED_NAMESPACE, nextSeededKey());
-	}
-
-	@Benchmark
 	public List<SpringDataKvItem> springDataFindPage() {
 		return this.repository.findFirst20ByNamespaceOrderByKeyAsc(SEEDED_NAMESPACE);
-	}
-
-	@Benchmark
-	public SpringDataKvItem springDataCreate() {
-		return this.repository.save(SpringDataKvItem.newItem(UUID.randomUUID().toString(), CREATED_NAMESPACE,
-				nextNewKey(), Map.of("n", 1), Instant.now()));
-	}
-
-	@Benchmark
-	public Optional<SpringDataKvItem> springDataUpdate() {
-		return this.repository.findByNamespaceAndKey(SEEDED_NAMESPACE, nextSeededKey()).map((item) -> {
-			item.write(Map.of("n", 2), Instant.now());
-			return this.repository.save(item);
-		});
 	}
 
 }

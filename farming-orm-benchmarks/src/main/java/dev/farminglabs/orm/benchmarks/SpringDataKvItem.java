@@ -8,20 +8,26 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.domain.Persistable;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.redis.core.RedisHash;
+import org.springframework.data.redis.core.index.Indexed;
 
 /**
- * The {@code kv_items} collection as a Spring Data MongoDB document, as an application would map it: the JSON value
- * is the embedded document as a {@code Map} (Spring Data's own mapping of it). The id is assigned, as the ORM's is,
- * so the document says itself whether it is new ({@link Persistable}) and {@code save} inserts it without a lookup.
+ * A {@code kvItem} as Spring Data maps it, for two stores: the {@code kv_items} collection as a MongoDB document, and
+ * a Redis hash ({@code @RedisHash}, its keyspace set per fork, namespace and key indexed for the derived lookup). The
+ * JSON value is a {@code Map} (Spring Data's own mapping of an embedded document). The id is assigned, as the ORM's
+ * is, so the item says itself whether it is new ({@link Persistable}).
  */
 @Document("kv_items")
+@RedisHash("kv_items")
 public class SpringDataKvItem implements Persistable<String> {
 
 	@Id
 	private final String id;
 
+	@Indexed
 	private final String namespace;
 
+	@Indexed
 	private final String key;
 
 	private Map<String, Object> value;
