@@ -14,9 +14,10 @@
 # test) and MariaDB (127.0.0.1:3306, root) servers; each fork works in a schema/database of its own and drops it.
 #
 # BENCH_SUITE=kv runs the key-value benchmarks instead (Mongo/Redis/DynamoKvItemBenchmarks: farming-orm, the raw
-# client and, on MongoDB and Redis, Spring Data repositories; FindUnique|FindPage|Create|Update), on the in-process MongoDB
-# server, the local Redis (127.0.0.1:6379) and dynalite (127.0.0.1:8000); BENCH_DATABASES (Mongo|Redis|Dynamo),
-# BENCH_SIDES and BENCH_OPERATIONS narrow it the same way. The report's rows are then MONGODB, REDIS and DYNAMODB.
+# client and, on MongoDB and Redis, Spring Data repositories; FindUnique|FindPage|Create|Update), on the in-process
+# MongoDB server, the local Redis (127.0.0.1:6379) and dynalite (127.0.0.1:8000); BENCH_DATABASES
+# (Mongo|Redis|Dynamo), BENCH_SIDES and BENCH_OPERATIONS narrow it the same way. The report's rows are then MONGODB,
+# REDIS and DYNAMODB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
