@@ -231,6 +231,36 @@ public abstract class KeyValueTck extends TckSupport {
 	}
 
 	@Test
+	void createsTakeOverUniqueValuesOfExpiredRowsAndStillFailOnLiveOnes() {
+		Instant past = Instant.now().minus(1, ChronoUnit.HOURS);
+		cacheEntry("a", past);
+		cacheEntry("b", past);
+		cacheEntry("live", null);
+		List<Row> created = model("cacheEntry").createMany(List.of(
+				Data.of("namespace", "cache", "key", "a", "value", 2),
+				Data.of("namespace", "cache", "key", "c", "value", 2)));
+		assertThat(keys(created)).containsExactly("a", "c");
+		assertOrmError(UNIQUE_CONSTRAINT_VIOLATION, () -> model("cacheEntry").createMany(List.of(
+				Data.of("namespace", "cache", "key", "d", "value", 3),
+				Data.of("namespace", "cache", "key", "live", "value", 3))));
+		assertThat(model("cacheEntry").count((q) -> q.where("key", "d"))).as("nothing half-written").isZero();
+		if (this.caps.supportsTransactions()) {
+			Row reused = this.orm.transaction((tx) -> {
+				Row inside = tx.model("cacheEntry").create(Data.of("namespace", "cache", "key", "b", "value", 4));
+				assertThat(tx.model("cacheEntry").count()).isEqualTo(4);
+				return inside;
+			});
+			assertThat(reused.getJson("value").asInt()).isEqualTo(4);
+		}
+		else {
+			assertThat(cacheEntry("b", null).getJson("value").asInt()).isEqualTo(1);
+		}
+		assertOrmError(UNIQUE_CONSTRAINT_VIOLATION, () -> cacheEntry("live", null));
+		assertThat(keys(model("cacheEntry").findMany((q) -> q.orderBy("key"))))
+			.containsExactly("a", "b", "c", "live");
+	}
+
+	@Test
 	void purgeExpiredDeletesOnlyExpiredRows() {
 		cacheEntry("old", Instant.now().minus(1, ChronoUnit.HOURS));
 		cacheEntry("older", Instant.now().minus(2, ChronoUnit.DAYS));
