@@ -20,18 +20,27 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a JMH result file ({@code -rf json}) into a markdown table and a JSON of every ratio: each side's time (and
+ * Turns JMH result files ({@code -rf json}) into a markdown table and a JSON of every ratio: each side's time (and
  * bytes allocated, when run with {@code -prof gc}) divided by the raw client's on the same database, as the median
  * over forks with the range the forks allow, headed by the date, the machine load before and after, and the forks
- * and iterations. Run by {@code scripts/bench.sh}:
+ * and iterations; and, where both were measured, how many times faster farming-orm's {@code createMany} of 1,000 is
+ * than inserting the rows one by one ({@link #ROW_BY_ROW}). Several result files (say the JDBC and the key-value
+ * suites, run one after the other) make one report; the first file's forks, iterations and JVM head it. Run by
+ * {@code scripts/bench.sh}:
  *
- * <pre>java -cp farming-orm-benchmarks.jar dev.farminglabs.orm.benchmarks.BenchmarkReport jmh.json out.md out.json
- *     [--load-before "…"] [--load-after "…"] [--date 2026-12-01]</pre>
+ * <pre>java -cp farming-orm-benchmarks.jar dev.farminglabs.orm.benchmarks.BenchmarkReport jmh.json[,more.json…]
+ *     out.md out.json [--load-before "…"] [--load-after "…"] [--date 2026-12-01]</pre>
  */
 public final class BenchmarkReport {
 
 	/** The side every other is divided by. */
 	static final String BASELINE = "raw";
+
+	/** The side that inserts {@code createMany}'s rows with one statement each (raw SQL, one transaction). */
+	static final String ROW_BY_ROW = "rowByRow";
+
+	/** The operation {@link #ROW_BY_ROW} is measured on and set against farming-orm's. */
+	private static final String CREATE_MANY = "CreateMany1000";
 
 	/** The sides, in table order, with their column titles. */
 	static final Map<String, String> SIDES = sides();
@@ -55,15 +64,19 @@ public final class BenchmarkReport {
 
 	public static void main(String[] args) throws IOException {
 		if (args.length < 3) {
-			System.err.println("usage: BenchmarkReport <jmh.json> <out.md> <out.json> [--load-before text]"
-					+ " [--load-after text] [--date yyyy-mm-dd]");
+			System.err.println("usage: BenchmarkReport <jmh.json>[,<jmh.json>...] <out.md> <out.json>"
+					+ " [--load-before text] [--load-after text] [--date yyyy-mm-dd]");
 			System.exit(2);
 		}
 		Map<String, String> options = new TreeMap<>();
 		for (int i = 3; i + 1 < args.length; i += 2) {
 			options.put(args[i], args[i + 1]);
 		}
-		JsonNode jmh = Workload.JSON.readTree(Files.readString(Path.of(args[0])));
+		List<JsonNode> files = new ArrayList<>();
+		for (String file : args[0].split(",")) {
+			files.add(Workload.JSON.readTree(Files.readString(Path.of(file))));
+		}
+		JsonNode jmh = merge(files);
 		Run run = Run.of(jmh, options.getOrDefault("--date", LocalDate.now(ZoneOffset.UTC).toString()),
 				options.getOrDefault("--load-before", "not recorded"),
 				options.getOrDefault("--load-after", "not recorded"));
@@ -74,7 +87,17 @@ public final class BenchmarkReport {
 		System.out.println(report.markdown());
 	}
 
-	/** The markdown: a heading paragraph, the time table and, when measured, the allocation table. */
+	/** One JMH result array holding the benchmarks of every file, in order. */
+	static ArrayNode merge(List<JsonNode> files) {
+		ArrayNode merged = Workload.JSON.createArrayNode();
+		files.forEach((file) -> file.forEach(merged::add));
+		return merged;
+	}
+
+	/**
+	 * The markdown: a heading paragraph, the time table, farming-orm's {@code createMany} against row by row when
+	 * both were measured and, when measured, the allocation table.
+	 */
 	String markdown() {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT,
@@ -84,8 +107,21 @@ public final class BenchmarkReport {
 		out.append("Time per call divided by raw `JdbcTemplate`'s on the same database (the raw client for MongoDB,"
 				+ " Redis and DynamoDB): median over forks, and in brackets the range the forks allow (fastest fork over raw's"
 				+ " slowest, slowest over raw's fastest); lower is better. The raw column is µs per call, median"
-				+ " [range].\n\n");
+				+ " [range].");
+		if (this.results.stream().anyMatch((result) -> result.side().equals(ROW_BY_ROW))) {
+			out.append(" The row by row column is raw's createMany done as 1,000 single inserts in one transaction.");
+		}
+		out.append("\n\n");
 		table(out, false);
+		Map<String, ForkSpread> speedUps = createManySpeedUps();
+		if (!speedUps.isEmpty()) {
+			out.append("\nCreateMany1000, farming-orm's speed-up over row by row (row by row's time ÷ farming-orm's,"
+					+ " median over forks and the range the forks allow; higher is better):");
+			speedUps.forEach((database, speedUp) -> out.append(String.format(Locale.ROOT, " %s %.1f× (%.1f–%.1f);",
+					database, speedUp.median(), speedUp.min(), speedUp.max())));
+			out.setLength(out.length() - 1);
+			out.append(".\n");
+		}
 		if (this.results.stream().anyMatch((result) -> result.allocation() != null)) {
 			out.append("\nBytes allocated per call (`-prof gc`, `gc.alloc.rate.norm`) divided by raw's; the raw column"
 					+ " is bytes per call.\n\n");
@@ -131,6 +167,9 @@ public final class BenchmarkReport {
 		root.put("measurement", this.run.measurement());
 		root.put("jvm", this.run.jvm());
 		root.put("baseline", BASELINE);
+		ArrayNode speedUps = root.putArray("createManyOverRowByRow");
+		createManySpeedUps().forEach((database, speedUp) -> spread(speedUps.addObject().put("database", database),
+				speedUp));
 		ArrayNode rows = root.putArray("results");
 		rows().forEach((row, bySide) -> bySide.forEach((side, measured) -> {
 			ObjectNode node = rows.addObject();
@@ -153,6 +192,22 @@ public final class BenchmarkReport {
 			}
 		}));
 		return root;
+	}
+
+	/**
+	 * Per database where both ran, row by row's {@code CreateMany1000} time over farming-orm's: how many times faster
+	 * the ORM's batch is than a loop of single inserts.
+	 */
+	private Map<String, ForkSpread> createManySpeedUps() {
+		Map<String, ForkSpread> speedUps = new LinkedHashMap<>();
+		rows().forEach((row, bySide) -> {
+			Measured orm = bySide.get("orm");
+			Measured rowByRow = bySide.get(ROW_BY_ROW);
+			if (row.operation().equals(CREATE_MANY) && orm != null && rowByRow != null) {
+				speedUps.put(row.database(), rowByRow.time().over(orm.time()));
+			}
+		});
+		return speedUps;
 	}
 
 	private Map<Row, Map<String, Measured>> rows() {
@@ -261,6 +316,7 @@ public final class BenchmarkReport {
 		Map<String, String> sides = new LinkedHashMap<>();
 		sides.put("orm", "farming-orm");
 		sides.put(BASELINE, "raw");
+		sides.put(ROW_BY_ROW, "row by row");
 		sides.put("jooq", "jOOQ");
 		sides.put("hibernate", "Hibernate");
 		// JDBC repositories on the SQL databases, MongoDB repositories on MongoDB.

@@ -18,6 +18,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * state of its own ({@link OrmSide}, {@link RawSide}, {@link JooqSide}, {@link HibernateSide},
  * {@link SpringDataSide}), so a fork starts only the library it measures.
  *
+ * <p>The model's {@code expiresAt} is an expiry field, so farming-orm reads, counts and updates only live rows (no
+ * expiry, or one after the current instant); every other side adds the same condition with the current instant bound
+ * per call. The upserts hit seeded rows, which never expire: the native upserts (raw, jOOQ) need no condition there,
+ * and the find-then-save upserts (Hibernate, Spring Data) find them through the live condition.
+ *
+ * <p>{@code rowByRowCreateMany1000} (on {@link RawSide}) inserts the rows of {@code rawCreateMany1000} with one
+ * statement each in one transaction: the report sets farming-orm's {@code createMany} against it, the speed-up a
+ * batch API is for.
+ *
  * <p>The annotations are the full run; {@code scripts/bench.sh quick} shortens warm-up and measurement on the
  * command line. At least three forks, since one fork can be 2–3&times; off another on a busy machine.
  */
@@ -96,6 +105,11 @@ public class CacheEntryBenchmarks {
 	@Benchmark
 	public long rawCount(RawSide side) {
 		return side.count();
+	}
+
+	@Benchmark
+	public Object rowByRowCreateMany1000(RawSide side) {
+		return side.createManyRowByRow(side.newKey() + "-");
 	}
 
 	@Benchmark

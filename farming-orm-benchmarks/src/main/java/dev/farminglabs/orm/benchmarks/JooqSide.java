@@ -27,9 +27,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * jOOQ's DSL without generated code, as a service on a {@code DSLContext} would write it: the table and fields named
  * by hand (qualified, as generated code names them: jOOQ 3.19's H2 {@code MERGE} for {@code onConflict} needs it), Jackson trees and {@code Instant}s through jOOQ converters, rows mapped to the same {@link CacheEntry}
- * record with {@code Records.mapping}, the written row back by {@code RETURNING} where the database has it (else a
- * read by key), {@code onConflict().doUpdate()} for the upsert, and {@code createMany} as one multi-row insert in a
- * transaction.
+ * record with {@code Records.mapping}, only live rows read, counted and updated (a {@link Condition} that
+ * {@code expiresAt} is null or after the current instant, bound per call, as farming-orm adds for the model's expiry
+ * field), the written row back by {@code RETURNING} where the database has it (else a read by key),
+ * {@code onConflict().doUpdate()} for the upsert (without the live condition: its conflict path only meets seeded
+ * rows, which never expire), and {@code createMany} as one multi-row insert in a transaction.
  */
 public class JooqSide extends Workload {
 
@@ -79,7 +81,7 @@ public class JooqSide extends Workload {
 	public Object findUnique(String key) {
 		return this.dsl.select(ID, NAMESPACE, KEY, this.value, this.expiresAt, this.updatedAt)
 			.from(TABLE)
-			.where(byKey(key))
+			.where(byKey(key).and(live(Instant.now())))
 			.fetchOptional(Records.mapping(CacheEntry::new));
 	}
 
@@ -87,7 +89,7 @@ public class JooqSide extends Workload {
 	public Object findMany() {
 		return this.dsl.select(ID, NAMESPACE, KEY, this.value, this.expiresAt, this.updatedAt)
 			.from(TABLE)
-			.where(NAMESPACE.eq(SEEDED_NAMESPACE))
+			.where(NAMESPACE.eq(SEEDED_NAMESPACE).and(live(Instant.now())))
 			.orderBy(KEY)
 			.limit(PAGE)
 			.fetch(Records.mapping(CacheEntry::new));
@@ -105,10 +107,11 @@ public class JooqSide extends Workload {
 
 	@Override
 	public Object update(String key) {
+		Instant now = Instant.now();
 		var update = this.dsl.update(TABLE)
 			.set(this.value, WRITTEN)
-			.set(this.updatedAt, Instant.now())
-			.where(byKey(key));
+			.set(this.updatedAt, now)
+			.where(byKey(key).and(live(now)));
 		if (this.backend.returnsWrittenRows()) {
 			return update.returningResult(ID, NAMESPACE, KEY, this.value, this.expiresAt, this.updatedAt)
 				.fetchOptional(Records.mapping(CacheEntry::new));
@@ -157,11 +160,16 @@ public class JooqSide extends Workload {
 
 	@Override
 	public long count() {
-		return this.dsl.fetchCount(TABLE, NAMESPACE.eq(SEEDED_NAMESPACE));
+		return this.dsl.fetchCount(TABLE, NAMESPACE.eq(SEEDED_NAMESPACE).and(live(Instant.now())));
 	}
 
 	private Condition byKey(String key) {
 		return NAMESPACE.eq(SEEDED_NAMESPACE).and(KEY.eq(key));
+	}
+
+	/** The ORM's condition for an expiry field: no expiry, or one after {@code now}. */
+	private Condition live(Instant now) {
+		return this.expiresAt.isNull().or(this.expiresAt.gt(now));
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.farminglabs.orm.benchmarks;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -16,10 +17,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Spring Data JDBC as an application configures it: the repository, a {@code DataSourceTransactionManager} (so
- * each repository call runs in a transaction of its own) and the JSON converters of the database.
+ * each repository call runs in a transaction of its own), the JSON converters of the database and, on MariaDB,
+ * {@code Instant}s kept as UTC ({@link SpringDataUtcDateTimes}), as farming-orm keeps them. Both quotings of
+ * the repository's queries ({@link SpringDataCacheEntryRepository.DoubleQuoted},
+ * {@link SpringDataCacheEntryRepository.Backticked}) become beans; building the one a database does not use costs
+ * start-up only, and nothing runs its SQL.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableJdbcRepositories(basePackageClasses = SpringDataCacheEntryRepository.class,
+@EnableJdbcRepositories(basePackageClasses = SpringDataCacheEntryRepository.class, considerNestedRepositories = true,
 		includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = SpringDataCacheEntryRepository.class))
 public class SpringDataConfiguration extends AbstractJdbcConfiguration {
 
@@ -46,7 +51,9 @@ public class SpringDataConfiguration extends AbstractJdbcConfiguration {
 
 	@Override
 	protected List<?> userConverters() {
-		return SpringDataJsonConverters.forDatabase(this.database);
+		List<Object> converters = new ArrayList<>(SpringDataJsonConverters.forDatabase(this.database));
+		converters.addAll(SpringDataUtcDateTimes.forDatabase(this.database));
+		return converters;
 	}
 
 }
