@@ -11,7 +11,6 @@ import dev.farminglabs.orm.capability.NumericIds;
 import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.client.BatchAtomicity;
 import dev.farminglabs.orm.client.Row;
-import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.query.FilterableQuery;
 import dev.farminglabs.orm.query.CreateQuery;
@@ -98,7 +97,8 @@ final class ModelOperations {
 		requireIntegerIds();
 		Map<String, @Nullable Object> row = this.model.writer().createRow(data);
 		requireIdGeneration(row);
-		return shaped(insertReusingExpired(row), shape);
+		clearExpiredHolders(List.of(row));
+		return shaped(this.driver.insert(definition(), row), shape);
 	}
 
 	List<Row> createMany(List<?> data, BatchAtomicity atomicity) {
@@ -112,6 +112,7 @@ final class ModelOperations {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
+		clearExpiredHolders(rows);
 		int atomic = this.capabilities.maxAtomicWrites();
 		if (rows.size() <= atomic) {
 			return insertAtomically(rows).stream().map(this::full).toList();
@@ -135,36 +136,8 @@ final class ModelOperations {
 		return created;
 	}
 
-	/** Inserts one row, taking unique values over from expired rows that still hold them. */
-	private Map<String, @Nullable Object> insertReusingExpired(Map<String, @Nullable Object> row) {
-		try {
-			return this.driver.insert(definition(), row);
-		}
-		catch (OrmException ex) {
-			if (!freedExpiredHolders(ex, List.of(row))) {
-				throw ex;
-			}
-			return this.driver.insert(definition(), row);
-		}
-	}
-
-	/**
-	 * Inserts rows the backend can write all or nothing (in a transaction where it has them), taking unique values
-	 * over from expired rows that still hold them.
-	 */
+	/** Inserts rows the backend can write all or nothing: in a transaction where it has them. */
 	private List<Map<String, @Nullable Object>> insertAtomically(List<Map<String, @Nullable Object>> rows) {
-		try {
-			return insertAllOrNothing(rows);
-		}
-		catch (OrmException ex) {
-			if (!freedExpiredHolders(ex, rows)) {
-				throw ex;
-			}
-			return insertAllOrNothing(rows);
-		}
-	}
-
-	private List<Map<String, @Nullable Object>> insertAllOrNothing(List<Map<String, @Nullable Object>> rows) {
 		return this.capabilities.supportsTransactions()
 				? this.driver.transaction((tx) -> tx.insertAll(definition(), rows))
 				: this.driver.insertAll(definition(), rows);
@@ -303,24 +276,8 @@ final class ModelOperations {
 	}
 
 	/**
-	 * After a write of these rows failed on a unique value, deletes the expired rows holding one of their unique
-	 * values, so that the write can be tried once more and reuse them on every backend, as on one that has already
-	 * removed them (Redis, a DynamoDB TTL that has run). Expired holders are rare, so a create does not look for
-	 * them before it writes: the common path stays one statement. False when the failure had another cause or no
-	 * expired row held the values (the failure stands).
-	 */
-	private boolean freedExpiredHolders(OrmException failure, List<Map<String, @Nullable Object>> rows) {
-		if (failure.code() != OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION || !this.model.expiry().applies()) {
-			return false;
-		}
-		Criteria holders = this.model.expiry().expiredHolders(rows);
-		return !(holders instanceof Criteria.Or none && none.criteria().isEmpty())
-				&& this.driver.deleteAll(definition(), holders) > 0;
-	}
-
-	/**
-	 * Deletes expired rows holding a unique value these rows take, so that an upsert creates a row in their place
-	 * instead of updating one that reads cannot see.
+	 * Deletes expired rows holding a unique value these rows take, so that a create or upsert reuses it on every
+	 * backend, as on one that has already removed them (Redis, a DynamoDB TTL that has run).
 	 */
 	private void clearExpiredHolders(List<Map<String, @Nullable Object>> rows) {
 		if (this.model.expiry().applies()) {
