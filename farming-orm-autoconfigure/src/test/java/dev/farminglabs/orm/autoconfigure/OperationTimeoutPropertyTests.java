@@ -41,14 +41,13 @@ class OperationTimeoutPropertyTests {
 				try (Statement statement = locker.createStatement()) {
 					statement.executeUpdate("UPDATE kv_items SET version = 2");
 				}
-				long start = System.nanoTime();
 				OrmException error = catchThrowableOfType(OrmException.class,
 						() -> orm.model("kvItem").updateMany((u) -> u.where("key", "k").set("version", 3)));
-				long millis = (System.nanoTime() - start) / 1_000_000;
 				assertThat(error.code()).as(error.getMessage()).isEqualTo(OrmErrorCode.TIMEOUT);
 				assertThat(error.retryable()).isTrue();
 				assertThat(error.inDoubt()).isFalse();
-				assertThat(millis).isLessThan(10_000);
+				// query_canceled: the configured timeout cancelled the statement, not a lock or socket timeout.
+				assertThat(error.originalCode()).as(error.getMessage()).isEqualTo("57014");
 				locker.rollback();
 			}
 			finally {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import dev.farminglabs.orm.schema.ModelDefinition;
 import dev.farminglabs.orm.schema.UniqueConstraint;
@@ -38,13 +39,27 @@ final class MemoryTable {
 
 	private long sequence;
 
+	/**
+	 * Rows covered by whole-table work: each scan, index build and copy of every row adds the table's size. Work by a
+	 * unique key adds nothing, so tests can check that a write or lookup costs what it touches by counting instead of
+	 * timing. A LongAdder because scans run concurrently under the read lock.
+	 */
+	private final LongAdder rowsCovered = new LongAdder();
+
 	MemoryTable(Collection<String> fields, MemoryJournal journal) {
 		this.fields = new HashSet<>(fields);
 		this.journal = journal;
 	}
 
+	/** Every row in id order, for a scan (counted in {@link #rowsCovered()}). */
 	Collection<Map<String, @Nullable Object>> rows() {
+		this.rowsCovered.add(this.rows.size());
 		return this.rows.values();
+	}
+
+	/** How many rows scans, index builds and whole-table copies have covered since the table was created. */
+	long rowsCovered() {
+		return this.rowsCovered.sum();
 	}
 
 	@Nullable Map<String, @Nullable Object> get(Object id) {
@@ -105,6 +120,7 @@ final class MemoryTable {
 		if (!this.fields.add(name)) {
 			return;
 		}
+		this.rowsCovered.add(this.rows.size());
 		Map<Object, Map<String, @Nullable Object>> before = new HashMap<>(this.rows);
 		this.rows.replaceAll((id, row) -> {
 			Map<String, @Nullable Object> filled = new LinkedHashMap<>(row);
@@ -172,6 +188,7 @@ final class MemoryTable {
 		UniqueIndex(ModelDefinition model, UniqueConstraint key) {
 			this.model = model;
 			this.key = key;
+			MemoryTable.this.rowsCovered.add(MemoryTable.this.rows.size());
 			MemoryTable.this.rows.forEach((id, row) -> add(row, id));
 		}
 
