@@ -34,6 +34,13 @@ public final class InputLimits {
 	 */
 	public static final int MAX_JSON_NUMBER_DIGITS = 1_000;
 
+	/**
+	 * How many values (containers and what they hold, each time it appears) one JSON value may hold: 1,000,000, at
+	 * least 2 MB written out. It bounds the work a value's conversion can cost: a list holding the same list twice,
+	 * 30 levels deep, is within the depth limit but holds 2^30 values.
+	 */
+	public static final int MAX_JSON_VALUES = 1_000_000;
+
 	/** How deep {@code and}/{@code or}/{@code not} may nest in a where clause (a where's own filters are depth 1). */
 	public static final int MAX_WHERE_DEPTH = 32;
 
@@ -100,38 +107,72 @@ public final class InputLimits {
 
 	/**
 	 * Refuses Java values that cannot become JSON within the limits before Jackson sees them: maps, collections and
-	 * arrays nested deeper than {@link #MAX_JSON_DEPTH} (which includes every value that contains itself).
+	 * arrays nested deeper than {@link #MAX_JSON_DEPTH} (which includes every value that contains itself) or holding
+	 * more than {@link #MAX_JSON_VALUES} values in all.
 	 */
 	public static void checkJsonSource(@Nullable String model, @Nullable String field, @Nullable Object value) {
-		checkJsonSource(model, field, value, 0);
+		if (isContainer(value)) {
+			new JsonSourceWalk(model, field).visit(value, 0);
+		}
 	}
 
-	private static void checkJsonSource(@Nullable String model, @Nullable String field, @Nullable Object value,
-			int depth) {
-		boolean container = value instanceof Map<?, ?> || value instanceof Collection<?>
+	private static boolean isContainer(@Nullable Object value) {
+		return value instanceof Map<?, ?> || value instanceof Collection<?>
 				|| (value != null && value.getClass().isArray());
-		if (!container) {
-			return;
+	}
+
+	/** One walk of a JSON source, counting the values it meets against {@link #MAX_JSON_VALUES}. */
+	private static final class JsonSourceWalk {
+
+		private final @Nullable String model;
+
+		private final @Nullable String field;
+
+		private long values;
+
+		JsonSourceWalk(@Nullable String model, @Nullable String field) {
+			this.model = model;
+			this.field = field;
 		}
-		if (depth >= MAX_JSON_DEPTH) {
-			throw jsonTooDeep(model, field);
-		}
-		if (value instanceof Map<?, ?> map) {
-			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				checkJsonSource(model, field, entry.getValue(), depth + 1);
+
+		void visit(@Nullable Object value, int depth) {
+			count(1);
+			if (!isContainer(value)) {
+				return;
+			}
+			if (depth >= MAX_JSON_DEPTH) {
+				throw jsonTooDeep(this.model, this.field);
+			}
+			if (value instanceof Map<?, ?> map) {
+				for (Map.Entry<?, ?> entry : map.entrySet()) {
+					visit(entry.getValue(), depth + 1);
+				}
+			}
+			else if (value instanceof Collection<?> items) {
+				for (Object item : items) {
+					visit(item, depth + 1);
+				}
+			}
+			else if (!value.getClass().getComponentType().isPrimitive()) {
+				int length = Array.getLength(value);
+				for (int i = 0; i < length; i++) {
+					visit(Array.get(value, i), depth + 1);
+				}
+			}
+			else if (!(value instanceof byte[] || value instanceof char[])) {
+				// Jackson writes byte[] and char[] as one string, other primitive arrays as arrays of numbers.
+				count(Array.getLength(value));
 			}
 		}
-		else if (value instanceof Collection<?> items) {
-			for (Object item : items) {
-				checkJsonSource(model, field, item, depth + 1);
+
+		private void count(int more) {
+			this.values += more;
+			if (this.values > MAX_JSON_VALUES) {
+				throw OrmException.validation(this.model, this.field, prefix(this.model, this.field)
+						+ "JSON holds more than " + MAX_JSON_VALUES + " values (counting each time a shared value appears)");
 			}
 		}
-		else if (!value.getClass().getComponentType().isPrimitive()) {
-			int length = Array.getLength(value);
-			for (int i = 0; i < length; i++) {
-				checkJsonSource(model, field, Array.get(value, i), depth + 1);
-			}
-		}
+
 	}
 
 	static OrmException jsonTooDeep(@Nullable String model, @Nullable String field) {

@@ -96,6 +96,35 @@ class InputLimitsTest {
 	}
 
 	@Test
+	void sharedJsonSourcesAreRefusedByTheValuesTheyHoldWithoutWalkingThemAll() {
+		// Each level holds the level below twice: 30 levels are within the depth limit but hold 2^30 values. The
+		// walk must stop at the value limit, having opened about as many lists as that limit allows.
+		long[] opened = new long[1];
+		List<Object> shared = new CountingList(opened);
+		shared.add(1);
+		for (int i = 0; i < 29; i++) {
+			List<Object> level = new CountingList(opened);
+			level.add(shared);
+			level.add(shared);
+			shared = level;
+		}
+		List<Object> hostile = shared;
+		assertThatThrownBy(() -> InputLimits.checkJsonSource("m", "f", hostile))
+			.isInstanceOfSatisfying(OrmException.class, (error) -> {
+				assertValidation(error, "m", "f");
+				assertThat(error.getMessage()).contains("more than " + InputLimits.MAX_JSON_VALUES + " values");
+			});
+		assertThat(opened[0]).as("lists iterated").isLessThanOrEqualTo(InputLimits.MAX_JSON_VALUES);
+		List<Object> wide = new ArrayList<>(java.util.Collections.nCopies(InputLimits.MAX_JSON_VALUES - 1, 0));
+		InputLimits.checkJsonSource("m", "f", wide);
+		wide.add(0);
+		assertThatThrownBy(() -> InputLimits.checkJsonSource("m", "f", wide)).isInstanceOf(OrmException.class);
+		InputLimits.checkJsonSource("m", "f", new long[InputLimits.MAX_JSON_VALUES - 1]);
+		assertThatThrownBy(() -> InputLimits.checkJsonSource("m", "f", new long[InputLimits.MAX_JSON_VALUES]))
+			.isInstanceOf(OrmException.class);
+	}
+
+	@Test
 	void pairedSurrogatesAreText() {
 		assertThat(InputLimits.checkText(null, null, "😀𝄞")).isEqualTo("😀𝄞");
 		assertThatThrownBy(() -> InputLimits.checkText(null, null, "\uDE00\uD83D")).isInstanceOf(OrmException.class);
