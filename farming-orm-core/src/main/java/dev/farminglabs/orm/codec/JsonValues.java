@@ -56,6 +56,15 @@ public final class JsonValues {
 	}
 
 	/**
+	 * Puts a tree a driver has just built from its backend's stored form (a BSON document, a DynamoDB map) in normal
+	 * form in place, as {@link #parse} does for text: changed only where it is not canonical, without a copy and
+	 * without the write limits. Only for trees nobody else holds.
+	 */
+	public static JsonNode canonical(JsonNode ownTree) {
+		return CanonicalJson.inPlace(ownTree);
+	}
+
+	/**
 	 * A copy of a JSON value in normal form, so that equal values are equal trees, and equal texts when written,
 	 * whatever Java type or text they came from: object keys sorted, integral numbers as int, long or big-integer
 	 * nodes (by size), other numbers as decimal nodes without trailing zeros ({@code 2.50} and {@code 2.5} are one

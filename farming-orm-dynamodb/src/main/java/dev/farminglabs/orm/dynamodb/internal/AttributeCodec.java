@@ -65,7 +65,7 @@ final class AttributeCodec {
 			case INTEGER -> Long.valueOf(value.n());
 			case BIGINT -> new BigDecimal(value.n()).toBigIntegerExact();
 			case BOOLEAN -> value.bool();
-			case JSON -> JsonValues.normalize(json(value));
+			case JSON -> JsonValues.canonical(json(value));
 			default -> this.text.decode(field, value.s());
 		};
 	}

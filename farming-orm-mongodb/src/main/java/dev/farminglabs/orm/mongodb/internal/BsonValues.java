@@ -137,7 +137,7 @@ public final class BsonValues {
 				&& Boolean.TRUE.equals(document.get(JSON_NULL_KEY))) {
 			return NODES.nullNode();
 		}
-		return JsonValues.normalize(node(stored));
+		return JsonValues.canonical(node(stored));
 	}
 
 	private static JsonNode node(@Nullable Object stored) {
