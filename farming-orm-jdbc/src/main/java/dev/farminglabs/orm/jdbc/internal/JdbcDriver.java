@@ -273,15 +273,31 @@ public final class JdbcDriver implements Driver {
 	}
 
 	/**
-	 * Where the dialect sends several statements in one round trip (PostgreSQL), the delete of expired holders and a
-	 * native upsert with {@code RETURNING} go together: one round trip, as the upsert alone, and outside a transaction
-	 * one implicit transaction for both.
+	 * On PostgreSQL, first the upsert alone, guarded so that it changes no expired row: as a rule nothing expired holds
+	 * the key, and that is all. When it returned no row (the key's row has expired) or failed on a taken value (an
+	 * expired row may hold the id), the delete of expired holders and the plain upsert go together, in one round trip
+	 * (several statements in one prepared statement; one implicit transaction outside a transaction): exactly what
+	 * deleting first would have done. Elsewhere, delete first.
 	 */
 	@Override
 	public Map<String, @Nullable Object> upsert(ModelDefinition model, UniqueConstraint key,
 			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes, Criteria expiredHolders) {
 		if (dialect().preparesSeveralStatements() && dialect().returning(StatementKind.UPSERT)
 				&& handle().capabilities().upsert() == UpsertSupport.NATIVE && !computed(model, changes)) {
+			List<Map<String, @Nullable Object>> upserted;
+			try {
+				upserted = this.context.query(model,
+						renderer().upsertUnless(model, key, create, changes, expiredHolders), model.fields());
+			}
+			catch (OrmException ex) {
+				if (ex.code() != OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION) {
+					throw ex;
+				}
+				upserted = List.of();
+			}
+			if (!upserted.isEmpty()) {
+				return upserted.get(0);
+			}
 			return this.context.queryAfter(model, renderer().delete(model, expiredHolders, false),
 					renderer().upsert(model, key, create, changes, true), model.fields()).get(0);
 		}
