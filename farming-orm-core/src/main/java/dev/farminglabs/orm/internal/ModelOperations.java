@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import dev.farminglabs.orm.capability.Capabilities;
@@ -11,6 +12,7 @@ import dev.farminglabs.orm.capability.NumericIds;
 import dev.farminglabs.orm.capability.UpsertSupport;
 import dev.farminglabs.orm.client.BatchAtomicity;
 import dev.farminglabs.orm.client.Row;
+import dev.farminglabs.orm.error.OrmErrorCode;
 import dev.farminglabs.orm.error.OrmException;
 import dev.farminglabs.orm.query.FilterableQuery;
 import dev.farminglabs.orm.query.CreateQuery;
@@ -97,8 +99,12 @@ final class ModelOperations {
 		requireIntegerIds();
 		Map<String, @Nullable Object> row = this.model.writer().createRow(data);
 		requireIdGeneration(row);
-		clearExpiredHolders(List.of(row));
-		return shaped(this.driver.insert(definition(), row), shape);
+		List<Map<String, @Nullable Object>> rows = List.of(row);
+		if (!clearsHoldersOnConflict()) {
+			clearExpiredHolders(rows);
+			return shaped(this.driver.insert(definition(), row), shape);
+		}
+		return shaped(clearingHoldersOnConflict(this.driver, rows, () -> this.driver.insert(definition(), row)), shape);
 	}
 
 	List<Row> createMany(List<?> data, BatchAtomicity atomicity) {
@@ -112,7 +118,9 @@ final class ModelOperations {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		clearExpiredHolders(rows);
+		if (!clearsHoldersOnConflict()) {
+			clearExpiredHolders(rows);
+		}
 		int atomic = this.capabilities.maxAtomicWrites();
 		if (rows.size() <= atomic) {
 			return insertAtomically(rows).stream().map(this::full).toList();
@@ -138,9 +146,38 @@ final class ModelOperations {
 
 	/** Inserts rows the backend can write all or nothing: in a transaction where it has them. */
 	private List<Map<String, @Nullable Object>> insertAtomically(List<Map<String, @Nullable Object>> rows) {
+		if (clearsHoldersOnConflict()) {
+			// Cleared and tried again inside the transaction: a failure that left it would mark a Spring transaction
+			// the call joined rollback-only, although the second try succeeds.
+			return this.capabilities.supportsTransactions()
+					? this.driver.transaction((tx) -> clearingHoldersOnConflict(tx, rows,
+							() -> tx.insertAll(definition(), rows)))
+					: clearingHoldersOnConflict(this.driver, rows, () -> this.driver.insertAll(definition(), rows));
+		}
 		return this.capabilities.supportsTransactions()
 				? this.driver.transaction((tx) -> tx.insertAll(definition(), rows))
 				: this.driver.insertAll(definition(), rows);
+	}
+
+	/** Whether expired holders of unique values are deleted only when a create meets one (see the driver's SPI). */
+	private boolean clearsHoldersOnConflict() {
+		return this.model.expiry().applies() && this.driver.clearsExpiredHoldersOnConflict();
+	}
+
+	/**
+	 * Runs a create; when it fails on a taken unique value, deletes the expired rows holding a value of these rows and,
+	 * when there were some, runs it again. Without expired holders the create is as it would be after deleting none.
+	 */
+	private <R> R clearingHoldersOnConflict(Driver on, List<Map<String, @Nullable Object>> rows, Supplier<R> create) {
+		try {
+			return create.get();
+		}
+		catch (OrmException ex) {
+			if (ex.code() != OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION || clearExpiredHolders(on, rows) == 0) {
+				throw ex;
+			}
+			return create.get();
+		}
 	}
 
 	Optional<Row> update(UpdateQuery query) {
@@ -185,8 +222,9 @@ final class ModelOperations {
 						+ lookup.key().keyName() + "'");
 			}
 		}
-		clearExpiredHolders(List.of(create));
-		return shaped(this.driver.upsert(definition(), lookup.key(), create, changes), shape);
+		Criteria holders = expiredHolders(List.of(create));
+		return shaped((holders != null) ? this.driver.upsert(definition(), lookup.key(), create, changes, holders)
+				: this.driver.upsert(definition(), lookup.key(), create, changes), shape);
 	}
 
 	Optional<Row> delete(WhereQuery query) {
@@ -280,12 +318,22 @@ final class ModelOperations {
 	 * backend, as on one that has already removed them (Redis, a DynamoDB TTL that has run).
 	 */
 	private void clearExpiredHolders(List<Map<String, @Nullable Object>> rows) {
-		if (this.model.expiry().applies()) {
-			Criteria holders = this.model.expiry().expiredHolders(rows);
-			if (!(holders instanceof Criteria.Or none && none.criteria().isEmpty())) {
-				this.driver.deleteAll(definition(), holders);
-			}
+		clearExpiredHolders(this.driver, rows);
+	}
+
+	/** Deletes expired rows holding a unique value these rows take, with the given driver; returns how many. */
+	private long clearExpiredHolders(Driver on, List<Map<String, @Nullable Object>> rows) {
+		Criteria holders = expiredHolders(rows);
+		return (holders != null) ? on.deleteAll(definition(), holders) : 0;
+	}
+
+	/** Expired rows holding a unique value these rows take; null when the model has no expiry or no row names a key. */
+	private @Nullable Criteria expiredHolders(List<Map<String, @Nullable Object>> rows) {
+		if (!this.model.expiry().applies()) {
+			return null;
 		}
+		Criteria holders = this.model.expiry().expiredHolders(rows);
+		return (holders instanceof Criteria.Or none && none.criteria().isEmpty()) ? null : holders;
 	}
 
 	private Object requiredData(@Nullable Object data, String operation) {

@@ -85,6 +85,30 @@ public interface Driver {
 	Map<String, @Nullable Object> upsert(ModelDefinition model, UniqueConstraint key,
 			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes);
 
+	/**
+	 * Upserts as {@link #upsert(ModelDefinition, UniqueConstraint, Map, Map)} does, after deleting the rows
+	 * {@code expiredHolders} matches: expired rows (of a model with an expiry field) that hold a unique value of
+	 * {@code create}, so that the create reuses the value as it would on a backend that has already removed them. The
+	 * default deletes, then upserts; a driver may send both at once.
+	 */
+	default Map<String, @Nullable Object> upsert(ModelDefinition model, UniqueConstraint key,
+			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes, Criteria expiredHolders) {
+		deleteAll(model, expiredHolders);
+		return upsert(model, key, create, changes);
+	}
+
+	/**
+	 * Whether the client may delete expired rows holding a unique value of rows it creates only when a create fails on
+	 * a taken value (and then create again), instead of before every create: when nothing expired holds one, as is
+	 * usual, the create then costs no delete. Only for a driver whose {@link #insert} and {@link #insertAll} report a
+	 * taken value as {@code UNIQUE_CONSTRAINT_VIOLATION} and, when they fail, leave nothing written and the current
+	 * transaction usable (the client calls {@code insertAll} inside its own transaction and tries again there). The
+	 * default, {@code false}, deletes them before every create.
+	 */
+	default boolean clearsExpiredHoldersOnConflict() {
+		return false;
+	}
+
 	/** Deletes the first matching row in id order; returns it. */
 	Optional<Map<String, @Nullable Object>> deleteFirst(ModelDefinition model, Criteria where);
 

@@ -87,6 +87,15 @@ public class PostgresDialect extends SqlDialect {
 		return true;
 	}
 
+	/**
+	 * pgjdbc parses a prepared statement with several statements into one query each and sends them all before one
+	 * sync: one round trip, and outside a transaction one implicit transaction for all of them.
+	 */
+	@Override
+	public boolean preparesSeveralStatements() {
+		return true;
+	}
+
 	@Override
 	public boolean returning(StatementKind kind) {
 		return true;

@@ -177,6 +177,14 @@ public abstract class SqlDialect implements Cloneable {
 		return false;
 	}
 
+	/**
+	 * Whether one prepared statement may hold several statements separated by semicolons, which the JDBC driver sends
+	 * to the server together, in one round trip, and answers with one result each (pgjdbc does).
+	 */
+	public boolean preparesSeveralStatements() {
+		return false;
+	}
+
 	/** Equality of a JSON column with a JSON parameter, by value. */
 	public String jsonEquals(String column, String placeholder) {
 		return column + " = " + placeholder;

@@ -260,6 +260,33 @@ public final class JdbcContext {
 		});
 	}
 
+	/**
+	 * Runs an update and then a query in one prepared statement, so in one round trip (only where the dialect
+	 * {@linkplain SqlDialect#preparesSeveralStatements() prepares several statements}), and reads every row of the
+	 * query as the given fields.
+	 */
+	List<Map<String, @Nullable Object>> queryAfter(ModelDefinition model, SqlFragment update, SqlFragment query,
+			List<FieldDefinition> fields) {
+		List<SqlValue> params = new ArrayList<>(update.params().size() + query.params().size());
+		params.addAll(update.params());
+		params.addAll(query.params());
+		SqlFragment both = new SqlFragment(update.sql() + ";\n" + query.sql(), params);
+		return withConnection(model, both.sql(), (connection) -> {
+			try (PreparedStatement statement = prepare(connection, both)) {
+				boolean rows = statement.execute();
+				while (!rows) {
+					if (statement.getUpdateCount() == -1) {
+						throw new SQLException("No result set from the last of several statements: " + both.sql());
+					}
+					rows = statement.getMoreResults();
+				}
+				try (ResultSet results = statement.getResultSet()) {
+					return readAll(results, fields);
+				}
+			}
+		});
+	}
+
 	PreparedStatement prepare(Connection connection, SqlFragment sql) throws SQLException {
 		PreparedStatement statement = timed(connection.prepareStatement(sql.sql()));
 		bind(statement, sql);

@@ -129,15 +129,20 @@ public final class JdbcDriver implements Driver {
 			List<Map<String, @Nullable Object>> rows) {
 		FieldDefinition id = model.idField();
 		if (id.isGeneratedByBackend()) {
-			List<Map<String, @Nullable Object>> stored = new ArrayList<>(rows.size());
-			for (Map<String, @Nullable Object> row : rows) {
-				stored.add(insert(model, row));
-			}
-			return stored;
+			return this.context.atomically(() -> {
+				List<Map<String, @Nullable Object>> stored = new ArrayList<>(rows.size());
+				for (Map<String, @Nullable Object> row : rows) {
+					stored.add(insert(model, row));
+				}
+				return stored;
+			});
 		}
 		SqlFragment shape = renderer().insert(model, model.fields(), rows.get(0), false);
 		int batchSize = handle().capabilities().maxBatchSize();
-		this.context.withConnection(model, shape.sql(), (connection) -> {
+		// All or nothing on its own (a savepoint inside the caller's transaction, which on PostgreSQL replaces the
+		// statement's own): a batch that fails half way leaves nothing, so the client may clear expired holders of a
+		// unique value and try again in the same transaction.
+		this.context.atomically(() -> this.context.withConnection(model, shape.sql(), (connection) -> {
 			try (PreparedStatement statement = this.context.timed(connection.prepareStatement(shape.sql()))) {
 				int pending = 0;
 				for (Map<String, @Nullable Object> row : rows) {
@@ -154,7 +159,7 @@ public final class JdbcDriver implements Driver {
 				}
 			}
 			return null;
-		});
+		}));
 		if (dialect().returning(StatementKind.INSERT)) {
 			// Rows as inserted: the client made them complete and canonical, and the dialect stores them unchanged.
 			return rows.stream().map((row) -> complete(model, row)).toList();
@@ -265,6 +270,48 @@ public final class JdbcDriver implements Driver {
 			});
 		}
 		return emulatedUpsert(model, key, byKey, create, changes);
+	}
+
+	/**
+	 * On PostgreSQL, first the upsert alone, guarded so that it changes no expired row: as a rule nothing expired holds
+	 * the key, and that is all. When it returned no row (the key's row has expired) or failed on a taken value (an
+	 * expired row may hold the id), the delete of expired holders and the plain upsert go together, in one round trip
+	 * (several statements in one prepared statement; one implicit transaction outside a transaction): exactly what
+	 * deleting first would have done. Elsewhere, delete first.
+	 */
+	@Override
+	public Map<String, @Nullable Object> upsert(ModelDefinition model, UniqueConstraint key,
+			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes, Criteria expiredHolders) {
+		if (dialect().preparesSeveralStatements() && dialect().returning(StatementKind.UPSERT)
+				&& handle().capabilities().upsert() == UpsertSupport.NATIVE && !computed(model, changes)) {
+			List<Map<String, @Nullable Object>> upserted;
+			try {
+				upserted = this.context.query(model,
+						renderer().upsertUnless(model, key, create, changes, expiredHolders), model.fields());
+			}
+			catch (OrmException ex) {
+				if (ex.code() != OrmErrorCode.UNIQUE_CONSTRAINT_VIOLATION) {
+					throw ex;
+				}
+				upserted = List.of();
+			}
+			if (!upserted.isEmpty()) {
+				return upserted.get(0);
+			}
+			return this.context.queryAfter(model, renderer().delete(model, expiredHolders, false),
+					renderer().upsert(model, key, create, changes, true), model.fields()).get(0);
+		}
+		return Driver.super.upsert(model, key, create, changes, expiredHolders);
+	}
+
+	/**
+	 * A failed {@link #insert} is one statement or an operation of several in a savepoint, and {@link #insertAll} is
+	 * atomic on its own: either leaves nothing and the transaction usable, and a taken unique value is
+	 * {@code UNIQUE_CONSTRAINT_VIOLATION}.
+	 */
+	@Override
+	public boolean clearsExpiredHoldersOnConflict() {
+		return true;
 	}
 
 	/**

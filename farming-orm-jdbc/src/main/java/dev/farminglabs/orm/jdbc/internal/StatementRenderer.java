@@ -253,6 +253,30 @@ final class StatementRenderer {
 		return this.cache.statement(shape, () -> renderUpsert(model, key, columns, create, changes, returning));
 	}
 
+	/**
+	 * The native upsert with {@code RETURNING} that leaves a conflicting row matching {@code holders} (an expired row)
+	 * as it is and returns no row for it: its {@code DO UPDATE} applies only where no row of that id matches them.
+	 * PostgreSQL only (the guard is a {@code WHERE} on {@code ON CONFLICT DO UPDATE}).
+	 */
+	SqlFragment upsertUnless(ModelDefinition model, UniqueConstraint key, Map<String, @Nullable Object> create,
+			Map<String, @Nullable Object> changes, Criteria holders) {
+		List<FieldDefinition> columns = model.fields().stream().filter((field) -> create.containsKey(field.name())).toList();
+		StatementShape shape = new StatementShape(model, "upsertUnless").token(key.name()).fields(columns);
+		shape.params().addAll(insertParams(columns, create));
+		changes(shape, model, changes);
+		shape.where(holders);
+		return this.cache.statement(shape, () -> {
+			SqlFragment upsert = renderUpsert(model, key, columns, create, changes, false);
+			List<SqlValue> params = new ArrayList<>(upsert.params());
+			String id = this.dialect.quote(model.idField().column());
+			// Bare columns in the subquery are the holder's (the innermost FROM), never EXCLUDED's or the target's.
+			String guard = " WHERE NOT EXISTS (SELECT 1 FROM " + this.dialect.table(model) + " holder WHERE holder."
+					+ id + " = " + this.dialect.quote(model.table()) + "." + id + " AND ("
+					+ this.where.render(holders, params) + "))";
+			return new SqlFragment(upsert.sql() + guard + returning(model, true), params);
+		});
+	}
+
 	private SqlFragment renderUpsert(ModelDefinition model, UniqueConstraint key, List<FieldDefinition> columns,
 			Map<String, @Nullable Object> create, Map<String, @Nullable Object> changes, boolean returning) {
 		List<FieldDefinition> changed = changes.keySet().stream().map(model::field).toList();
